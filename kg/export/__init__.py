@@ -1,0 +1,58 @@
+"""Export: write a built dataset as files (Turtle, TriG, JSON-LD, HTML), atomically.
+
+``EXPORTERS`` maps each file name to the function that writes it; every writer goes through
+:func:`atomic_write`, so an interrupted build leaves the previous file intact.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+from rdflib import Dataset
+
+from kg.export import html, rdf
+
+
+def atomic_write(path: Path, data: bytes) -> None:
+    """Write ``data`` to a temporary file beside ``path``, then rename it over ``path``."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+EXPORTERS: dict[str, Callable[[Dataset], bytes]] = {
+    "graph.ttl": rdf.to_turtle,
+    "graph.trig": rdf.to_trig,
+    "graph.jsonld": rdf.to_jsonld,
+    "graph.html": html.to_html,
+}
+
+
+def export(dataset: Dataset, out_dir: str | Path, *, formats: tuple[str, ...] | None = None) -> list[Path]:
+    """Write the dataset's exports into ``out_dir``; return the paths written.
+
+    Args:
+        dataset: the built dataset (named graph per article, merged default graph).
+        out_dir: the folder to write into (created if missing).
+        formats: file names among ``EXPORTERS`` to write; all by default.
+    """
+    out = Path(out_dir)
+    written = []
+    for name in formats or tuple(EXPORTERS):
+        if name not in EXPORTERS:
+            raise ValueError(f"unknown export {name!r}; choose from {', '.join(EXPORTERS)}")
+        path = out / name
+        atomic_write(path, EXPORTERS[name](dataset))
+        written.append(path)
+    return written

@@ -1,0 +1,135 @@
+"""Helpers the extractors share: subjects, targets and evidence from a dependency parse."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from kg.model import Evidence
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+    from kg.extract.mentions import MentionIndex
+
+SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
+# Clauses that share their head's subject: "X spoke, accusing Y" / "X tried to blame Y".
+SUBJECT_SHARING_DEPS = {"advcl", "xcomp", "conj", "pcomp", "acl", "ccomp", "prep"}
+# Nouns that stand for what an actor said or did: "X's claims" points at X.
+RELATIVE_PRONOUNS = {"who", "that", "which", "whom"}
+SELF_POSSESSIVES = {"his", "her", "its", "their", "our", "my"}
+LIST_PREPOSITIONS = {"like", "including"}
+
+
+def clause_subject(verb: Token, index: MentionIndex) -> str | None:
+    """The entity that is the subject of ``verb`` (relative "who" resolved to its noun)."""
+    for child in verb.children:
+        if child.dep_ in {"nsubj", "csubj"}:
+            if child.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+                return index.resolve(verb.head)
+            key = index.resolve(child)
+            if key is not None:
+                return key
+            return _possessor(child, index)
+    return None
+
+
+def passive_agent(verb: Token, index: MentionIndex) -> str | None:
+    """The doer of a passive verb: "X was criticised by Y" gives Y."""
+    for child in verb.children:
+        if child.dep_ == "agent":
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    return index.resolve(pobj)
+    return None
+
+
+def is_passive(verb: Token) -> bool:
+    return any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children)
+
+
+def inherited_subject(verb: Token, index: MentionIndex) -> str | None:
+    """The subject a clause without one takes from the clause it hangs on.
+
+    Notes:
+        Participle and infinitive clauses ("…, accusing her of …", "rejecting X's claims")
+        share the subject of their head verb; a participle on a noun ("Y's criticism …,
+        targeting X") takes the noun's possessor.
+    """
+    tok = verb
+    for _ in range(6):
+        if any(c.dep_ in SUBJECT_DEPS for c in tok.children) and tok is not verb:
+            return passive_agent(tok, index) if is_passive(tok) else clause_subject(tok, index)
+        if tok.dep_ not in SUBJECT_SHARING_DEPS or tok.head is tok:
+            if tok.pos_ == "NOUN" and tok is not verb:
+                return _possessor(tok, index)
+            return None
+        after_comma = tok.i > 0 and tok.doc[tok.i - 1].text == ","
+        tok = tok.head
+        if tok.pos_ == "NOUN" and not after_comma:
+            return _possessor(tok, index)
+        while tok.pos_ in {"NOUN", "PROPN", "ADP", "PRON"} and tok.head is not tok:
+            tok = tok.head  # ", rejecting …" after a noun phrase: the clause's subject acts
+    return None
+
+
+def _possessor(noun: Token, index: MentionIndex) -> str | None:
+    for child in noun.children:
+        if child.dep_ == "poss":
+            return index.resolve(child)
+    return None
+
+
+def targets_of(tok: Token, index: MentionIndex, *, exclude: frozenset[str] = frozenset()) -> list[str]:
+    """The entities a noun phrase points at: itself, its possessor, or a listed example.
+
+    "Labour's plans" → Labour; "figures like Y" → Y; "X and Y" → both. A possessive
+    pronoun for the actor itself ("defended his record") points at nobody.
+    """
+    found: list[str] = []
+    if _owned_by(tok, index, exclude):
+        return []  # "his government", "their party": the actor's own, not another
+    key = index.resolve(tok, exclude=exclude)
+    if key is not None and key not in exclude:
+        found.append(key)
+    elif key is None:
+        for child in tok.children:
+            if child.dep_ == "poss":
+                if child.lower_ in SELF_POSSESSIVES:
+                    possessor = index.resolve(child, exclude=frozenset())
+                    if possessor in exclude or possessor is None:
+                        break
+                found.extend(targets_of(child, index, exclude=exclude))
+                break
+            if child.dep_ == "prep" and child.lower_ in LIST_PREPOSITIONS:
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        found.extend(targets_of(pobj, index, exclude=exclude))
+            if child.dep_ == "compound" and index.entity_at(child) and not found:
+                found.append(index.entity_at(child) or "")
+    for child in tok.children:
+        if child.dep_ == "conj":
+            found.extend(targets_of(child, index, exclude=exclude))
+    return [k for k in dict.fromkeys(found) if k and k not in exclude]
+
+
+def _owned_by(tok: Token, index: MentionIndex, actors: frozenset[str]) -> bool:
+    for child in tok.children:
+        if child.dep_ == "poss" and child.lower_ in SELF_POSSESSIVES:
+            return index.resolve(child) in actors or index.resolve(child) is None
+    return False
+
+
+def evidence_for(doc: Doc, article_id: str, first: int, last: int) -> Evidence:
+    """The sentence (or run of sentences) spanning two tokens, with its offsets."""
+    lo, hi = min(first, last), max(first, last)
+    start = doc[lo].sent.start_char
+    end = doc[hi].sent.end_char
+    text = doc.text[start:end]
+    stripped = text.rstrip()
+    lead = len(text) - len(text.lstrip())
+    return Evidence(article_id, stripped.strip(), start + lead, start + len(stripped))
+
+
+def is_negated(verb: Token) -> bool:
+    """"did not criticise", "never backed": the act is denied, so no fact."""
+    return any(c.dep_ == "neg" or c.lower_ in {"never", "not", "n't"} for c in verb.children)

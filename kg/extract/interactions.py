@@ -1,0 +1,240 @@
+"""Interactions: who criticises and who supports whom (source → target).
+
+Cues come from the ``interactions.tsv`` lexicon and are matched on lemmas through the
+dependency parse (gold/GUIDELINE.md "Criticisms", "Supports"):
+
+* verbs, active and passive: "X criticised Y's handling", "Y was condemned by X", with
+  participle clauses taking their head's subject ("…, accusing her of …");
+* phrasal verbs: "X pushed back against Y's comments", "X hit out at Y";
+* nouns: "X's criticism of Y", "X's support for figures like Y", "X's backing of Y";
+* negative judgements in attributed speech: "X is a liar", "X doesn't have what it takes",
+  "X deserves to be in prison" said by S → S criticises X.
+
+Negated cues ("did not criticise") give nothing; a possessive pronoun for the actor itself
+("defended his record") is not a target.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING
+
+from kg.extract.common import (
+    clause_subject,
+    evidence_for,
+    inherited_subject,
+    is_negated,
+    is_passive,
+    passive_agent,
+    targets_of,
+)
+from kg.model import Fact
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+    from kg.extract.mentions import MentionIndex
+    from kg.extract.quotes import Attribution
+    from kg.lexicons import InteractionCue, Judgement, Lexicon
+
+EXTRACTOR = "interactions.v1"
+JUDGEMENT_EXTRACTOR = "judgements.v1"
+TARGET_PREPOSITIONS = {"of", "on", "for", "against", "towards", "toward"}
+NAMING_VERBS = {"call", "brand", "label", "describe", "dub"}
+
+
+def extract(doc: Doc, *, index: MentionIndex, lexicon: Lexicon, article_id: str,
+            attributions: Iterable[Attribution] = ()) -> Iterator[Fact]:
+    """Yield ``criticises`` and ``supports`` facts, one per (source, target, kind)."""
+    seen: set[tuple[str, str, str]] = set()
+    for fact in _all(doc, index, lexicon, article_id, list(attributions)):
+        assert fact.object is not None
+        key = (fact.subject, fact.object, fact.kind)
+        if key in seen or fact.subject == fact.object:
+            continue
+        if index.clusters[fact.object].type == "Place" or index.clusters[fact.subject].type == "Place":
+            continue
+        seen.add(key)
+        yield fact
+
+
+def _all(doc: Doc, index: MentionIndex, lexicon: Lexicon, article_id: str,
+         attributions: list[Attribution]) -> Iterator[Fact]:
+    verb_cues = {c.cue: c for c in lexicon.interactions if c.pos == "verb"}
+    noun_cues = {c.cue: c for c in lexicon.interactions if c.pos == "noun"}
+    phrasal = [c for c in lexicon.interactions if c.pos == "phrasal"]
+    for tok in doc:
+        if index.in_furniture(tok):
+            continue
+        lemma = tok.lemma_.lower()
+        if tok.pos_ == "VERB":
+            for cue in phrasal:
+                if cue.cue.split()[0] == lemma:
+                    yield from _phrasal(doc, index, article_id, tok, cue)
+            if lemma in verb_cues and not _is_phrasal_use(tok):
+                yield from _verb(doc, index, article_id, tok, verb_cues[lemma])
+            if lemma in NAMING_VERBS:
+                yield from _naming(doc, index, lexicon, article_id, tok)
+        elif tok.pos_ == "NOUN" and lemma in noun_cues:
+            yield from _noun(doc, index, article_id, tok, noun_cues[lemma])
+    yield from _judgements(doc, index, lexicon, article_id, attributions)
+
+
+def _fact(doc: Doc, index: MentionIndex, article_id: str, source: str, target: str,
+          cue: InteractionCue | Judgement, first: int, last: int, confidence: float,
+          extractor: str = EXTRACTOR) -> Fact:
+    kind = getattr(cue, "kind", "criticises")
+    if kind not in {"criticises", "supports"}:
+        kind = "criticises"
+    return Fact(kind=kind, subject=source, object=target, predicate=cue.predicate,
+                confidence=confidence, evidence=evidence_for(doc, article_id, first, last),
+                extractor=extractor)
+
+
+def _actor(verb: Token, index: MentionIndex) -> str | None:
+    return clause_subject(verb, index) or inherited_subject(verb, index)
+
+
+def _valid(index: MentionIndex, key: str | None) -> bool:
+    return key is not None and index.clusters[key].type in {"Person", "Organization"}
+
+
+def _is_phrasal_use(verb: Token) -> bool:
+    """"back" in "pushed back": a particle makes it another verb."""
+    return any(c.dep_ == "prt" for c in verb.children)
+
+
+def _verb(doc: Doc, index: MentionIndex, article_id: str, verb: Token, cue: InteractionCue) -> Iterator[Fact]:
+    if is_negated(verb) or any(is_negated(a) for a in verb.ancestors if a.dep_ in {"xcomp"} or a == verb.head and verb.dep_ == "xcomp"):
+        return
+    if is_passive(verb):
+        source = passive_agent(verb, index)
+        objects = [c for c in verb.children if c.dep_ == "nsubjpass"]
+    else:
+        source = _actor(verb, index)
+        objects = [c for c in verb.children if c.dep_ in {"dobj", "obj"}]
+        if not objects and cue.predicate in {"criticises", "mocks"}:
+            # "attacked over", "criticised for" with no object: nothing to point at.
+            objects = []
+    if not _valid(index, source):
+        return
+    assert source is not None
+    for obj in objects:
+        for target in targets_of(obj, index, exclude=frozenset({source})):
+            if _valid(index, target):
+                yield _fact(doc, index, article_id, source, target, cue, verb.i, obj.i, cue.confidence)
+
+
+def _phrasal(doc: Doc, index: MentionIndex, article_id: str, verb: Token, cue: InteractionCue) -> Iterator[Fact]:
+    """Follow the cue's words down the parse: "push" → "back" → "against" → object."""
+    if is_negated(verb):
+        return
+    node = verb
+    for word in cue.cue.split()[1:]:
+        nxt = next((c for c in node.children if c.lower_ == word or c.lemma_ == word), None)
+        if nxt is None:
+            return
+        node = nxt
+    source = _actor(verb, index)
+    if not _valid(index, source):
+        return
+    assert source is not None
+    for pobj in (c for c in node.children if c.dep_ in {"pobj", "dobj"}):
+        for target in targets_of(pobj, index, exclude=frozenset({source})):
+            if _valid(index, target):
+                yield _fact(doc, index, article_id, source, target, cue, verb.i, pobj.i, cue.confidence)
+
+
+def _noun(doc: Doc, index: MentionIndex, article_id: str, noun: Token, cue: InteractionCue) -> Iterator[Fact]:
+    """"X's criticism of Y", "X's support for Y", "X's attack on Y"."""
+    source = None
+    for child in noun.children:
+        if child.dep_ == "poss":
+            source = index.resolve(child)
+    if source is None:
+        for prep in noun.children:
+            if prep.dep_ == "prep" and prep.lower_ == "by":
+                for pobj in prep.children:
+                    source = source or index.resolve(pobj)
+    if not _valid(index, source):
+        return
+    assert source is not None
+    for prep in noun.children:
+        if prep.dep_ != "prep" or prep.lower_ not in TARGET_PREPOSITIONS:
+            continue
+        for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+            for target in targets_of(pobj, index, exclude=frozenset({source})):
+                if _valid(index, target):
+                    yield _fact(doc, index, article_id, source, target, cue, noun.i, pobj.i, cue.confidence * 0.95)
+
+
+def _naming(doc: Doc, index: MentionIndex, lexicon: Lexicon, article_id: str, verb: Token) -> Iterator[Fact]:
+    """"X called Y a liar", "X branded Y incompetent"."""
+    if is_negated(verb):
+        return
+    source = _actor(verb, index)
+    if not _valid(index, source):
+        return
+    assert source is not None
+    objects = [c for c in verb.children if c.dep_ in {"dobj", "nsubj"} and c.i > verb.i]
+    complements = [c for c in verb.subtree if c.dep_ in {"oprd", "attr", "acomp", "xcomp", "ccomp"}]
+    for judgement in lexicon.judgements:
+        if judgement.kind not in {"noun", "adjective"}:
+            continue
+        if not any(c.lemma_.lower() == judgement.lemmas[0] for c in complements):
+            continue
+        for obj in objects:
+            for target in targets_of(obj, index, exclude=frozenset({source})):
+                if _valid(index, target):
+                    yield _fact(doc, index, article_id, source, target, judgement, verb.i, obj.i, 0.8,
+                                JUDGEMENT_EXTRACTOR)
+
+
+def _judgements(doc: Doc, index: MentionIndex, lexicon: Lexicon, article_id: str,
+                attributions: list[Attribution]) -> Iterator[Fact]:
+    """A speaker's negative judgement on a named person in their quoted or reported words."""
+    speeches: list[tuple[str, list[Token], int]] = []
+    for a in attributions:
+        span = doc.char_span(a.start, a.end, alignment_mode="expand")
+        if span is not None:
+            speeches.append((a.speaker, list(span), a.cue))
+    for verb in doc:
+        if verb.pos_ == "VERB" and verb.lemma_ in lexicon.speech_verbs and not index.in_furniture(verb):
+            speaker = _actor(verb, index)
+            for clause in (c for c in verb.children if c.dep_ == "ccomp"):
+                if speaker is not None:
+                    speeches.append((speaker, list(clause.subtree), verb.i))
+    for speaker, tokens, cue_i in speeches:
+        if not _valid(index, speaker):
+            continue
+        for head in tokens:
+            if head.pos_ not in {"VERB", "AUX"}:
+                continue
+            target = clause_subject(head, index)
+            if not _valid(index, target) or target == speaker:
+                continue
+            assert target is not None
+            judgement = _judged(head, lexicon)
+            if judgement is not None:
+                first, last = min(cue_i, head.i), max(cue_i, head.i)
+                yield _fact(doc, index, article_id, speaker, target, judgement, first, last, 0.75,
+                            JUDGEMENT_EXTRACTOR)
+
+
+def _judged(head: Token, lexicon: Lexicon) -> Judgement | None:
+    """The negative judgement a clause passes on its subject, if any."""
+    negated = is_negated(head) or any(is_negated(a) for a in head.children if a.dep_ == "aux")
+    lemmas = {t.lemma_.lower() for t in head.subtree}
+    complements = {c.lemma_.lower() for c in head.children if c.dep_ in {"attr", "acomp", "oprd"}}
+    for j in lexicon.judgements:
+        if j.kind == "noun" and head.lemma_ == "be" and not negated and j.lemmas[0] in complements:
+            return j
+        if j.kind == "adjective" and head.lemma_ in {"be", "seem", "look"} and not negated and j.lemmas[0] in complements:
+            return j
+        if j.kind == "phrase":
+            words = [w for w in j.lemmas if w != "not"]
+            wants_negation = "not" in j.lemmas
+            if head.lemma_.lower() == words[0] or words[0] in {"should", "must"}:
+                if all(w in lemmas for w in words) and negated == wants_negation:
+                    return j
+    return None

@@ -1,0 +1,498 @@
+"""Mentions: find the people, organisations and places of one article and tell who is who.
+
+The spaCy model's entity labels are noisy (a surname alone is often tagged ORG or GPE), so
+mentions are collected from every entity label and from the lexicons, then clustered: a
+surname, a possessive, a typo or an honorific form joins the full name it stands for, and
+the cluster's type is that of its strongest member. Pronouns and definite descriptions are
+resolved on demand by :meth:`MentionIndex.resolve`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from rapidfuzz import fuzz
+
+from kg.lexicons import Lexicon
+from kg.model import Entity, EntityType
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+# spaCy labels that may name one of our entity types; the rest are dates, numbers and such.
+LABEL_TYPES: dict[str, EntityType] = {
+    "PERSON": "Person",
+    "ORG": "Organization",
+    "GPE": "Place",
+    "LOC": "Place",
+    "FAC": "Organization",
+    "NORP": "Organization",
+    "WORK_OF_ART": "Organization",
+}
+# Labels too unreliable to found an entity alone: kept only when they name a known one.
+WEAK_LABELS = {"NORP", "WORK_OF_ART", "FAC", "LOC"}
+MALE_HONORIFICS = {"mr", "sir", "lord", "baron"}
+FEMALE_HONORIFICS = {"mrs", "ms", "miss", "dame", "lady", "baroness"}
+PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m",
+                  "she": "f", "her": "f", "hers": "f", "herself": "f"}
+POSSESSIVE_ENDINGS = ("'s", "’s", "'", "’")
+QUOTE_CHARS = "\"“”"
+ACRONYM = re.compile(r"^[A-Z][A-Z&]{1,7}$")
+MINOR_WORDS = {"of", "the", "and", "for", "into", "on", "in", "to", "&"}
+SENTENCE_WINDOW = 3  # pronouns look back this many sentences for their antecedent
+
+
+@dataclass
+class Mention:
+    """One stretch of text naming an entity (token indices, half-open)."""
+
+    start: int
+    end: int
+    type: EntityType
+    text: str           # as written, possessive dropped, honorifics kept
+    name: str           # without honorifics and leading "the"
+    canonical: str | None = None  # a lexicon's canonical name, when it has one
+    weak: bool = False
+    in_quote: bool = False
+    gender: str | None = None
+
+
+@dataclass
+class Cluster:
+    """All mentions of one entity in the article."""
+
+    key: str
+    type: EntityType
+    mentions: list[Mention] = field(default_factory=list)
+    canonical: str | None = None
+    gender: str | None = None
+
+    def surnames(self) -> set[str]:
+        return {m.name.split()[-1] for m in self.mentions if len(m.name.split()) > 1}
+
+
+class MentionIndex:
+    """The entities of one spaCy ``Doc``: which token names whom, and their names.
+
+    Args:
+        doc: the parsed article.
+        lexicon: the word lists (honorifics, organisation nicknames, countries, …).
+    """
+
+    def __init__(self, doc: Doc, *, lexicon: Lexicon) -> None:
+        self.doc = doc
+        self.lexicon = lexicon
+        self.quote_mask = _quote_mask(doc.text)
+        self.furniture = {sent.start for sent in doc.sents if _is_furniture(sent, lexicon)}
+        self.clusters: dict[str, Cluster] = {}
+        self.token_entity: dict[int, str] = {}
+        self.descriptions: list[tuple[int, str, str]] = []  # (token i, head lemma, key)
+        self._sent_starts = [s.start for s in doc.sents]
+        self._cluster(self._collect())
+
+    # ----------------------------------------------------------------- collection
+    def _collect(self) -> list[Mention]:
+        doc, lex = self.doc, self.lexicon
+        mentions: list[Mention] = []
+        taken: set[int] = set()
+        for ent in doc.ents:
+            if ent.label_ not in LABEL_TYPES or ent.sent.start in self.furniture:
+                continue
+            mention = self._mention_from_span(ent)
+            if mention is not None:
+                mentions.append(mention)
+                taken.update(range(mention.start, mention.end))
+        mentions.extend(self._lexicon_mentions(taken))
+        return sorted(mentions, key=lambda m: m.start)
+
+    def _mention_from_span(self, ent: Span) -> Mention | None:
+        lex = self.lexicon
+        start, end = ent.start, ent.end
+        doc = self.doc
+        # "the Labour Party", "Elon Musk's": the determiner and possessive are not the name.
+        while start < end and doc[start].lower_ in {"the", "a", "an"}:
+            start += 1
+        while end > start and doc[end - 1].text in POSSESSIVE_ENDINGS:
+            end -= 1
+        type_ = LABEL_TYPES[ent.label_]
+        if type_ == "Person":
+            # "Health Secretary Wes Streeting" tagged whole: the name starts after the title.
+            heads = [i for i in range(start, end - 1) if doc[i].lower_ in lex.post_titles]
+            if heads:
+                start = heads[-1] + 1
+        if start >= end:
+            return None
+        text = _span_text(doc, start, end)
+        canonical = lex.org_aliases.get(text)
+        country = lex.country_by_word(text) if type_ != "Person" else None
+        if canonical:
+            type_ = "Organization"
+        elif country is not None and text not in country.demonyms:
+            type_, canonical = "Place", country.name
+        elif ent.label_ == "NORP":
+            return None  # demonyms and creeds ("British", "Muslim") are not entities
+        elif self._is_title_part(start, end):
+            return None  # "Health" in "Health Secretary"
+        # Honorifics written before the name belong to the written form, not the name.
+        h = start
+        while h > 0 and doc[h - 1].lower_.rstrip(".") in lex.honorifics and doc[h - 1].is_title:
+            h -= 1
+        gender = None
+        if h < start:
+            first = doc[h].lower_.rstrip(".")
+            gender = "m" if first in MALE_HONORIFICS else "f" if first in FEMALE_HONORIFICS else None
+            type_ = "Person" if not canonical else type_
+        name = text
+        for honorific in lex.honorifics:  # an honorific the model put inside the span
+            prefix = honorific + " "
+            if name.lower().startswith(prefix) and len(name) > len(prefix):
+                name = name[len(prefix):]
+        if not any(c.isalpha() for c in name):
+            return None
+        return Mention(
+            start=h, end=end, type=type_, text=_span_text(doc, h, end), name=name,
+            canonical=canonical, weak=ent.label_ in WEAK_LABELS and not canonical,
+            in_quote=self.quote_mask[doc[start].idx], gender=gender,
+        )
+
+    def _is_title_part(self, start: int, end: int) -> bool:
+        """A lone capitalised word right before a post title is the title's portfolio."""
+        doc = self.doc
+        if end - start != 1 or end >= len(doc) or ACRONYM.match(doc[start].text):
+            return False
+        following = doc[end].lower_
+        return following in self.lexicon.post_titles and doc[end].is_title
+
+    def _lexicon_mentions(self, taken: set[int]) -> list[Mention]:
+        """Party nicknames, governments and platforms that the model did not tag."""
+        doc, lex = self.doc, self.lexicon
+        found: list[Mention] = []
+        i = 0
+        while i < len(doc):
+            tok = doc[i]
+            if i in taken or tok.sent.start in self.furniture:
+                i += 1
+                continue
+            matched = False
+            for width in (3, 2, 1):
+                text = _span_text(doc, i, i + width) if i + width <= len(doc) else ""
+                if text and text in lex.org_aliases and not (set(range(i, i + width)) & taken):
+                    found.append(self._lexicon_mention(i, i + width, "Organization", lex.org_aliases[text]))
+                    i += width
+                    matched = True
+                    break
+                if text in lex.platforms and self._is_platform_use(i, i + width):
+                    found.append(self._lexicon_mention(i, i + width, "Organization", text))
+                    i += width
+                    matched = True
+                    break
+            if matched:
+                continue
+            if tok.lower_ == "government" and tok.pos_ in {"NOUN", "PROPN"}:
+                mention = self._government_mention(tok, taken)
+                if mention is not None:
+                    found.append(mention)
+            i += 1
+        return found
+
+    def _lexicon_mention(self, start: int, end: int, type_: EntityType, canonical: str) -> Mention:
+        text = _span_text(self.doc, start, end)
+        return Mention(start, end, type_, text, text, canonical=canonical,
+                       in_quote=self.quote_mask[self.doc[start].idx])
+
+    def _is_platform_use(self, start: int, end: int) -> bool:
+        """"posted on X", "wrote to X", "X's platform": the word names the platform."""
+        doc = self.doc
+        before = doc[start - 1].lower_ if start > 0 else ""
+        after = doc[end].lower_ if end < len(doc) else ""
+        return before in {"on", "to", "via"} or after in {"platform", "post", "posts"}
+
+    def _government_mention(self, tok: Token, taken: set[int]) -> Mention | None:
+        """"the government", "the UK government", "Britain's government".
+
+        Notes:
+            Only a government with no modifier but a determiner or a state is taken:
+            "local government" and "government-led" are not a body.
+        """
+        doc, lex = self.doc, self.lexicon
+        if tok.i + 1 < len(doc) and doc[tok.i + 1].text == "-":
+            return None
+        country = None
+        start = tok.i
+        for child in tok.lefts:
+            if child.dep_ == "det" and child.lower_ in {"the", "this", "that"}:
+                continue
+            found = lex.country_by_word(child.text) or lex.country_by_word(child.text.rstrip("'’s"))
+            if found is not None and child.dep_ in {"compound", "amod", "nmod", "poss", "npadvmod"}:
+                country = found
+                start = min(start, child.i)
+                continue
+            if child.dep_ == "poss" and child.lower_ in {"his", "her", "their", "its", "our", "my"}:
+                continue
+            return None
+        if not any(c.dep_ == "det" for c in tok.lefts) and country is None:
+            if not any(c.dep_ == "poss" for c in tok.lefts):
+                return None
+        text = _span_text(doc, start, tok.i + 1)
+        return Mention(start, tok.i + 1, "Organization", text, "government",
+                       canonical=f"{country.short} government" if country else None,
+                       in_quote=self.quote_mask[tok.idx])
+
+    # ----------------------------------------------------------------- clustering
+    def _cluster(self, mentions: list[Mention]) -> None:
+        persons = [m for m in mentions if m.type == "Person" and not m.weak]
+        anchors: list[Cluster] = []
+        for m in persons:
+            if len(m.name.split()) > 1 and not _is_acronymish(m.name):
+                cluster = _matching_anchor(anchors, m.name)
+                if cluster is None:
+                    cluster = Cluster(key=f"Person:{m.name}", type="Person")
+                    anchors.append(cluster)
+                self._attach(cluster, m)
+        governments: list[Mention] = []
+        for m in mentions:
+            if m.start in self.token_entity:
+                continue
+            if m.canonical is None and m.name == "government":
+                governments.append(m)
+                continue
+            anchor = self._person_for_short_form(anchors, m)
+            if anchor is not None:
+                self._attach(anchor, m)
+            elif m.type == "Person" and not m.weak:
+                if self._is_stray_capital(m):
+                    continue
+                key = f"Person:{m.name}"
+                cluster = self.clusters.get(key) or Cluster(key=key, type="Person")
+                self._attach(cluster, m)
+            elif not m.weak or m.canonical:
+                self._attach(self._org_or_place_cluster(m), m)
+        self._attach_governments(governments)
+        self._type_by_vote()
+
+    def _attach(self, cluster: Cluster, m: Mention) -> None:
+        self.clusters.setdefault(cluster.key, cluster)
+        cluster.mentions.append(m)
+        cluster.gender = cluster.gender or m.gender
+        for i in range(m.start, m.end):
+            self.token_entity[i] = cluster.key
+
+    def _person_for_short_form(self, anchors: list[Cluster], m: Mention) -> Cluster | None:
+        """The full-named person a surname, first name or typo stands for, if one fits.
+
+        Notes:
+            The most recently mentioned fitting person wins, so two people who share a
+            surname stay two (each short form goes to the nearest full name before it).
+        """
+        if m.canonical or _is_acronymish(m.name):
+            return None
+        words = m.name.split()
+        best: tuple[int, Cluster] | None = None
+        for cluster in anchors:
+            fits = False
+            for full in {x.name for x in cluster.mentions if len(x.name.split()) > 1}:
+                parts = full.split()
+                if len(words) == 1:
+                    w = words[0]
+                    fits = w == parts[-1] or (len(w) >= 5 and fuzz.ratio(w, parts[-1]) >= 85) or (
+                        w == parts[0] and m.type == "Person")
+                else:
+                    fits = _same_person_name(full, m.name)
+                if fits:
+                    break
+            if not fits:
+                continue
+            before = [x.start for x in cluster.mentions if x.start < m.start]
+            rank = max(before) if before else -min(x.start for x in cluster.mentions)
+            if best is None or rank > best[0]:
+                best = (rank, cluster)
+        return best[1] if best else None
+
+    def _is_stray_capital(self, m: Mention) -> bool:
+        """A lone capitalised word the model took for a name ("Trigger warning")."""
+        if len(m.name.split()) > 1 or m.gender is not None:
+            return False
+        tok = self.doc[m.end - 1]
+        return tok.dep_ in {"compound", "amod"} and tok.head.pos_ == "NOUN" and tok.head.is_lower
+
+    def _org_or_place_cluster(self, m: Mention) -> Cluster:
+        name = m.canonical or m.name
+        if m.type == "Organization" and ACRONYM.match(name):
+            for cluster in self.clusters.values():
+                if cluster.type == "Organization" and any(_initials(x.name) == name for x in cluster.mentions):
+                    return cluster
+        if m.type == "Organization" and not m.canonical:
+            for cluster in self.clusters.values():
+                if cluster.type != "Person" and any(
+                    ACRONYM.match(x.name) and _initials(name) == x.name for x in cluster.mentions
+                ):
+                    return cluster
+        for type_ in ("Organization", "Place"):
+            key = f"{type_}:{name}"
+            if key in self.clusters:
+                return self.clusters[key]
+        return Cluster(key=f"{m.type}:{name}", type=m.type, canonical=m.canonical)
+
+    def _attach_governments(self, governments: list[Mention]) -> None:
+        """Bare "the government" is the government of the article's main state."""
+        if not governments:
+            return
+        named = [c for c in self.clusters.values() if c.canonical and c.canonical.endswith(" government")]
+        default = named[0].canonical if named else self._main_state_government()
+        for m in governments:
+            name = default or "government"
+            key = f"Organization:{name}"
+            cluster = self.clusters.get(key) or Cluster(key=key, type="Organization", canonical=name)
+            self._attach(cluster, m)
+
+    def _main_state_government(self) -> str | None:
+        counts: Counter[str] = Counter()
+        for tok in self.doc:
+            country = self.lexicon.country_by_word(tok.text)
+            if country is not None and tok.is_title or (country and tok.is_upper):
+                counts[country.short] += 1
+        return f"{counts.most_common(1)[0][0]} government" if counts else None
+
+    def _type_by_vote(self) -> None:
+        for cluster in self.clusters.values():
+            if cluster.type == "Person" or cluster.canonical:
+                continue
+            votes = Counter(m.type for m in cluster.mentions if not m.weak)
+            if votes:
+                cluster.type = votes.most_common(1)[0][0]
+
+    # ----------------------------------------------------------------- queries
+    def entity_at(self, tok: Token) -> str | None:
+        """The entity a token is part of, if it names one."""
+        return self.token_entity.get(tok.i)
+
+    def resolve(self, tok: Token, *, exclude: frozenset[str] = frozenset()) -> str | None:
+        """The entity a token refers to: by name, by pronoun or by definite description.
+
+        Args:
+            tok: any token; names resolve directly, "he"/"her" to the nearest fitting
+                person before it, "the minister" to the last person given that post.
+            exclude: entities the token cannot refer to (e.g. the clause's own subject
+                for an object pronoun).
+        """
+        key = self.token_entity.get(tok.i)
+        if key is not None:
+            return key
+        gender = PRONOUN_GENDER.get(tok.lower_)
+        if gender is not None and tok.pos_ == "PRON":
+            return self._antecedent(tok, gender, exclude)
+        if tok.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+            for i, head, person in reversed(self.descriptions):
+                if i < tok.i and head == tok.lemma_.lower() and person not in exclude:
+                    return person
+        return None
+
+    def _antecedent(self, tok: Token, gender: str, exclude: frozenset[str]) -> str | None:
+        sent_i = self._sentence_number(tok.i)
+        window_start = self._sent_starts[max(0, sent_i - SENTENCE_WINDOW)]
+        for i in range(tok.i - 1, window_start - 1, -1):
+            key = self.token_entity.get(i)
+            if key is None or key in exclude:
+                continue
+            cluster = self.clusters[key]
+            if cluster.type != "Person" or (cluster.gender and cluster.gender != gender):
+                continue
+            if self.quote_mask[self.doc[i].idx] and not self.quote_mask[tok.idx]:
+                continue  # a name inside someone's quote is rarely the narrator's "he"
+            return key
+        return None
+
+    def _sentence_number(self, token_i: int) -> int:
+        import bisect
+
+        return bisect.bisect_right(self._sent_starts, token_i) - 1
+
+    def describe(self, key: str, head_lemma: str, token_i: int) -> None:
+        """Record that a person was given a post or description ("the minister")."""
+        self.descriptions.append((token_i, head_lemma.lower(), key))
+        self.descriptions.sort()
+
+    def in_furniture(self, tok: Token) -> bool:
+        return tok.sent.start in self.furniture
+
+    def entities(self) -> tuple[Entity, ...]:
+        """The article's entities, each with its canonical name and written aliases."""
+        result = []
+        for cluster in self.clusters.values():
+            name = self.canonical_name(cluster)
+            forms = {m.text for m in cluster.mentions} | {m.name for m in cluster.mentions}
+            aliases = tuple(sorted(f for f in forms if f != name))
+            result.append(Entity(cluster.key, cluster.type, name, aliases, len(cluster.mentions)))
+        return tuple(sorted(result, key=lambda e: e.key))
+
+    def canonical_name(self, cluster: Cluster) -> str:
+        """The fullest proper form: the lexicon's name, else the best-supported full form."""
+        if cluster.canonical:
+            return cluster.canonical
+        names = [m.name for m in cluster.mentions]
+        if cluster.type == "Person":
+            singles = Counter(n for n in names if len(n.split()) == 1)
+            fulls = Counter(m.name for m in cluster.mentions if len(m.name.split()) > 1)
+            unquoted = Counter(m.name for m in cluster.mentions if len(m.name.split()) > 1 and not m.in_quote)
+            if fulls:
+                return max(fulls, key=lambda n: (unquoted[n] + singles[n.split()[-1]], fulls[n], len(n), n))
+        return max(Counter(names).items(), key=lambda kv: (len(kv[0].split()), kv[1], kv[0]))[0]
+
+    def key_for_canonical(self, type_: EntityType, name: str) -> str:
+        """The key of an entity named by a lexicon (a party, a state), created if needed."""
+        key = f"{type_}:{name}"
+        if key not in self.clusters:
+            self.clusters[key] = Cluster(key=key, type=type_, canonical=name)
+        return key
+
+
+def _span_text(doc: Doc, start: int, end: int) -> str:
+    return " ".join(doc[start:end].text.split())
+
+
+def _quote_mask(text: str) -> list[bool]:
+    """For each character, whether it lies inside double quotation marks."""
+    from kg.extract.quotes import quote_spans
+
+    mask = [False] * (len(text) + 1)
+    for start, end in quote_spans(text):
+        for i in range(start, end):
+            mask[i] = True
+    return mask
+
+
+def _is_furniture(sent: Span, lexicon: Lexicon) -> bool:
+    """Adverts and sign-up lines: matched by the furniture patterns, or shouted in capitals."""
+    text = sent.text.strip()
+    words = [w for w in text.split() if any(c.isalpha() for c in w)]
+    if len(words) >= 3 and all(w.isupper() for w in words):
+        return True
+    return any(p.search(text) for p in lexicon.furniture)
+
+
+def _is_acronymish(name: str) -> bool:
+    return bool(ACRONYM.match(name))
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in name.split() if w.lower() not in MINOR_WORDS and w[:1].isupper())
+
+
+def _same_person_name(a: str, b: str) -> bool:
+    """Two full names of one person: equal, or one spelling slip in first or last name."""
+    if a == b:
+        return True
+    pa, pb = a.split(), b.split()
+    if pa[0] == pb[0] and fuzz.ratio(pa[-1], pb[-1]) >= 85 and min(len(pa[-1]), len(pb[-1])) >= 4:
+        return True
+    return pa[-1] == pb[-1] and fuzz.ratio(pa[0], pb[0]) >= 85 and min(len(pa[0]), len(pb[0])) >= 4
+
+
+def _matching_anchor(anchors: list[Cluster], name: str) -> Cluster | None:
+    for cluster in anchors:
+        if any(_same_person_name(m.name, name) for m in cluster.mentions if len(m.name.split()) > 1):
+            return cluster
+    return None

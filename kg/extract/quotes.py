@@ -1,0 +1,159 @@
+"""Quotes: direct quotations and the person who said them.
+
+Attribution follows the patterns of news English: a reporting verb after the quote
+(``"…," X said`` / ``said X``), a reporting verb or speech noun that governs it (``X said:
+"…"``, ``X told the BBC that those … are "…"``, ``X's claim that Y "…"``), a colon that
+introduces it, and a quote-only paragraph that continues the last speaker's quote.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from kg.extract.common import clause_subject, evidence_for, inherited_subject
+from kg.model import Fact
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+    from kg.extract.mentions import MentionIndex
+    from kg.lexicons import Lexicon
+
+EXTRACTOR = "quotes.v1"
+MIN_WORDS = 4  # shorter quoted stretches are scare quotes ("violent"), not statements
+OPENING = {"“": "”", '"': '"'}
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """A quotation (character span of its inner text) and who said it."""
+
+    start: int
+    end: int
+    speaker: str
+    cue: int  # token index of the reporting verb or speech noun
+    confidence: float
+
+
+def quote_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans of the text inside double quotation marks, per paragraph.
+
+    Curly quotes pair “ with ”; straight quotes pair in turn. A quote left open at the end
+    of a paragraph closes there (news style continues a long quote in a new paragraph,
+    reopening it).
+    """
+    spans: list[tuple[int, int]] = []
+    offset = 0
+    for paragraph in text.split("\n"):
+        i = 0
+        while i < len(paragraph):
+            ch = paragraph[i]
+            if ch in OPENING:
+                close = paragraph.find(OPENING[ch], i + 1)
+                if ch == "“":
+                    straight = paragraph.find('"', i + 1)
+                    close = close if close != -1 else straight
+                end = close if close != -1 else len(paragraph)
+                spans.append((offset + i + 1, offset + end))
+                i = end + 1
+            else:
+                i += 1
+        offset += len(paragraph) + 1
+    return spans
+
+
+def attribute(doc: Doc, index: MentionIndex, lexicon: Lexicon) -> list[Attribution]:
+    """Find every quotation of at least ``MIN_WORDS`` words and attribute it when possible."""
+    found: list[Attribution] = []
+    previous: Attribution | None = None
+    for start, end in quote_spans(doc.text):
+        inner = doc.text[start:end].strip()
+        if len(inner.split()) < MIN_WORDS:
+            continue
+        first = doc.char_span(start, end, alignment_mode="expand")
+        if first is None or len(first) == 0 or index.in_furniture(first[0]):
+            continue
+        result = _speaker_after(doc, index, lexicon, first.end) or _speaker_governing(
+            index, lexicon, first[0]
+        ) or _speaker_by_colon(doc, index, lexicon, first.start)
+        if result is None and previous is not None and _continues(doc.text, previous.end, start):
+            result = (previous.speaker, previous.cue, previous.confidence * 0.9)
+        if result is None:
+            continue
+        speaker, cue, confidence = result
+        previous = Attribution(start, end, speaker, cue, confidence)
+        found.append(previous)
+    return found
+
+
+def extract(doc: Doc, *, index: MentionIndex, lexicon: Lexicon, article_id: str,
+            attributions: list[Attribution] | None = None) -> Iterator[Fact]:
+    """Yield a ``quote`` fact per attributed quotation whose speaker is a person."""
+    for a in attributions if attributions is not None else attribute(doc, index, lexicon):
+        if index.clusters[a.speaker].type != "Person":
+            continue
+        span = doc.char_span(a.start, a.end, alignment_mode="expand")
+        assert span is not None
+        text = doc.text[a.start:a.end].strip().rstrip(",").strip()
+        yield Fact(
+            kind="quote", subject=a.speaker, text=text, confidence=a.confidence,
+            evidence=evidence_for(doc, article_id, span[0].i, a.cue), extractor=EXTRACTOR,
+        )
+
+
+def _speaker_after(doc: Doc, index: MentionIndex, lexicon: Lexicon,
+                   after: int) -> tuple[str, int, float] | None:
+    """``"…," X said`` / ``"…," said X`` / ``"…," he added``: a reporting verb right after."""
+    i = after
+    while i < len(doc) and (doc[i].text in {"”", '"', ",", "'"} or (doc[i].is_punct and doc[i].text != "(")):
+        i += 1  # the closing mark and the comma before the attribution
+    for j in range(i, min(len(doc), i + 6)):
+        tok = doc[j]
+        if tok.text in OPENING or "\n" in tok.text:
+            break
+        if tok.pos_ in {"VERB", "AUX"} and tok.lemma_ in lexicon.speech_verbs:
+            speaker = clause_subject(tok, index)
+            if speaker is not None:
+                return speaker, j, 0.9
+    return None
+
+
+def _speaker_governing(index: MentionIndex, lexicon: Lexicon, first: Token) -> tuple[str, int, float] | None:
+    """``X said: "…"``, ``X told Y that "…"``, ``X's assertion that Z "…"``."""
+    for anc in first.ancestors:
+        if anc.idx >= first.idx:
+            continue  # a cue inside the quote is the quote's own words
+        if anc.pos_ in {"VERB", "AUX"} and anc.lemma_ in lexicon.speech_verbs:
+            speaker = clause_subject(anc, index) or inherited_subject(anc, index)
+            if speaker is not None:
+                return speaker, anc.i, 0.85
+        if anc.pos_ == "NOUN" and anc.lemma_ in lexicon.speech_nouns:
+            for child in anc.children:
+                if child.dep_ == "poss":
+                    speaker = index.resolve(child)
+                    if speaker is not None:
+                        return speaker, anc.i, 0.75
+    return None
+
+
+def _speaker_by_colon(doc: Doc, index: MentionIndex, lexicon: Lexicon, first_i: int) -> tuple[str, int, float] | None:
+    """A quote introduced by a colon: ``X said:`` / ``X responded:`` just before it."""
+    i = first_i - 1
+    while i >= 0 and (doc[i].text in OPENING or doc[i].is_space):
+        i -= 1
+    if i < 0 or doc[i].text != ":":
+        return None
+    for tok in reversed(doc[doc[i].sent.start:i]):
+        if tok.pos_ in {"VERB", "AUX"} and tok.lemma_ in lexicon.speech_verbs:
+            speaker = clause_subject(tok, index) or inherited_subject(tok, index)
+            if speaker is not None:
+                return speaker, tok.i, 0.8
+    return None
+
+
+def _continues(text: str, previous_end: int, start: int) -> bool:
+    """A quote that opens a paragraph right after another quote's paragraph continues it."""
+    between = text[previous_end:start]
+    return between.count("\n") >= 1 and between.strip().strip("\"“”.,") == ""

@@ -1,0 +1,408 @@
+"""Roles and memberships: who holds which post in which organisation, and when.
+
+Posts are found where news English writes them (gold/GUIDELINE.md "Roles"):
+
+* a title before the name: "UK Prime Minister X", "Tory leader X", "shadow chancellor X";
+* an apposition: "X, the UK's safeguarding minister", "X, leader of the Y party";
+* a copula or relative clause: "X was Director of Z from 2008 to 2013", "X, who became
+  chairman of Y in 2010", "X served as …";
+* a possessive: "X's time as Y", "under X's leadership";
+* an example list: "ministers like X"; and "MP for Z".
+
+The title is the post head word (lexicon ``post_titles``) with the words that modify it in
+the text; the organisation comes from "of Y", "Y's", "Y leader" or a state word ("UK",
+"British"), and stays empty rather than guessed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from kg.extract.common import clause_subject, evidence_for
+from kg.model import Fact, Status
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+    from kg.extract.mentions import MentionIndex
+    from kg.lexicons import Lexicon
+
+EXTRACTOR = "roles.v1"
+MEMBERSHIP_EXTRACTOR = "memberships.v1"
+YEAR = re.compile(r"^(1[89]\d\d|20\d\d)$")
+COPULAS = {"be", "become", "remain", "serve", "act", "appoint", "elect", "name", "make", "promote"}
+TENURE_NOUNS = {"time", "tenure", "spell", "stint", "term", "years", "period", "days", "role"}
+LEADERSHIP_NOUNS = {"leadership": "leader", "chairmanship": "chairman", "presidency": "president",
+                    "premiership": "prime minister"}
+
+
+def _title_words(lexicon: Lexicon) -> frozenset[str]:
+    return lexicon.post_titles
+
+
+def is_title_head(tok: Token, lexicon: Lexicon) -> bool:
+    """A post head word ("minister", "Secretary", "MP", "co-founder")."""
+    return tok.lower_ in lexicon.post_titles or tok.lemma_.lower() in lexicon.post_titles
+
+
+def extract(doc: Doc, *, index: MentionIndex, lexicon: Lexicon, article_id: str) -> Iterator[Fact]:
+    """Yield a ``role`` fact per post found, de-duplicated per (person, title, org)."""
+    seen: set[tuple[str, str, str | None]] = set()
+    for fact in _all_roles(doc, index, lexicon, article_id):
+        key = (fact.subject, fact.role.lower() if fact.role else "", fact.object)
+        if key in seen:
+            continue
+        seen.add(key)
+        yield fact
+
+
+def _all_roles(doc: Doc, index: MentionIndex, lexicon: Lexicon, article_id: str) -> Iterator[Fact]:
+    persons = _person_heads(index)
+    for head, key in persons:
+        if index.in_furniture(head):
+            continue
+        yield from _prenominal(doc, index, lexicon, article_id, head, key)
+        yield from _appositive(doc, index, lexicon, article_id, head, key)
+        yield from _example_list(doc, index, lexicon, article_id, head, key)
+    for tok in doc:
+        if index.in_furniture(tok):
+            continue
+        if tok.lemma_ in COPULAS and tok.pos_ in {"AUX", "VERB"}:
+            yield from _copular(doc, index, lexicon, article_id, tok)
+        if tok.pos_ == "NOUN" and tok.lower_ in TENURE_NOUNS | set(LEADERSHIP_NOUNS):
+            yield from _possessive(doc, index, lexicon, article_id, tok)
+
+
+def _person_heads(index: MentionIndex) -> list[tuple[Token, str]]:
+    """The syntactic head token of every person mention, with the person's key."""
+    heads = []
+    doc = index.doc
+    for key, cluster in index.clusters.items():
+        if cluster.type != "Person":
+            continue
+        for m in cluster.mentions:
+            span = doc[m.start:m.end]
+            heads.append((span.root, key))
+    return sorted(heads, key=lambda pair: pair[0].i)
+
+
+# ------------------------------------------------------------------ title phrases
+def _title_phrase(head: Token, index: MentionIndex, lexicon: Lexicon,
+                  stop_at: int | None = None) -> tuple[str, str | None, Status]:
+    """The title written around a post head word, its organisation and status cue.
+
+    Walks left from the head over modifiers that belong to the title ("Health",
+    "safeguarding", "shadow") and right over "of"/"for" phrases that are not an entity
+    ("Director of Public Prosecutions"); an entity among the modifiers or after "of" is the
+    organisation. ``stop_at`` bounds the walk on the left (the start of a person's name).
+    """
+    doc = head.doc
+    words = [head]
+    org: str | None = None
+    status: Status = "unknown"
+    i = head.i - 1
+    lower_bound = stop_at if stop_at is not None else head.left_edge.i
+    while i >= max(0, lower_bound):
+        tok = doc[i]
+        cue = lexicon.status_cues.get(tok.lower_)
+        entity = index.entity_at(tok)
+        if cue and (tok.head == head or tok.head.head == head or tok.i == head.i - 1 or doc[i + 1].text == "-"):
+            status = cue if status == "unknown" else status
+            i -= 1
+            continue
+        if entity is not None:
+            if index.clusters[entity].type == "Person":
+                break
+            org = org or entity
+            i -= 1
+            continue
+        if tok.text == "-" and words and i > 0 and _belongs_to_title(doc[i - 1], lexicon):
+            words.insert(0, tok)  # "co-founder", "vice-president"
+            i -= 1
+            continue
+        if tok.text in {"'s", "’s"}:
+            i -= 1
+            continue
+        state = lexicon.country_by_word(tok.text)
+        if state is not None:
+            org = org or index.key_for_canonical("Place", state.name)
+            i -= 1
+            continue
+        if _belongs_to_title(tok, lexicon):
+            if org is not None:
+                break  # "Labour health spokesman": words left of the organisation are not ours
+            words.insert(0, tok)
+            i -= 1
+            continue
+        break
+    # Right side: "of Public Prosecutions", "of the Y party", "for the Family".
+    tail: list[Token] = []
+    for prep in head.rights:
+        if prep.dep_ != "prep" or prep.lower_ not in {"of", "for", "to"}:
+            continue
+        pobjs = [c for c in prep.children if c.dep_ == "pobj"]
+        if not pobjs:
+            continue
+        pobj = pobjs[0]
+        key = index.resolve(pobj)
+        if key is not None and index.clusters[key].type != "Person":
+            org = org or key
+        elif key is None and prep.lower_ in {"of", "for"} and pobj.is_title and not pobj.ent_type_ == "PERSON":
+            state = lexicon.country_by_word(pobj.text)
+            if state is not None and org is None:
+                org = index.key_for_canonical("Place", state.name)
+            else:
+                tail = [t for t in doc[prep.i:pobj.i + 1] if t.dep_ not in {"det"}]
+        break
+    parts = [t.text for t in words if t.lower_ not in lexicon.status_cues]
+    title = " ".join(parts + [t.text for t in tail]).replace(" - ", "-").strip()
+    title = title.lstrip("-").strip()
+    return title, org, status
+
+
+def _belongs_to_title(tok: Token, lexicon: Lexicon) -> bool:
+    """Words that are part of a post title: "Prime", "Health", "safeguarding", "shadow"."""
+    if tok.tag_ == "VBG" and tok.dep_ in {"amod", "compound"} and tok.is_lower:
+        return True  # "safeguarding minister"
+    if tok.is_punct or tok.like_num or tok.pos_ in {"DET", "ADP", "VERB", "AUX", "PRON", "CCONJ"}:
+        return tok.lower_ == "and" and tok.i > 0 and tok.doc[tok.i - 1].is_title
+    if tok.lower_ in lexicon.title_modifiers or is_title_head(tok, lexicon):
+        return True
+    if tok.is_title or tok.is_upper:
+        return True
+    return tok.pos_ in {"NOUN", "PROPN"} and tok.dep_ in {"compound", "nmod"}
+
+
+def _status_from_context(sent: Span, status: Status) -> Status:
+    text = sent.text.lower()
+    if status == "unknown" and ("at the time" in text or "left office" in text):
+        return "former"
+    return status
+
+
+def _years(tokens: list[Token]) -> tuple[str | None, str | None]:
+    """Years of a post: "from A to B", "between A and B", "since A", "in A"."""
+    start = end = None
+    for tok in tokens:
+        if not YEAR.match(tok.text) or tok.head.dep_ != "prep" and tok.dep_ != "pobj":
+            continue
+        prep = tok.head.lower_ if tok.dep_ == "pobj" else ""
+        if prep in {"from", "since", "between", "in"} and start is None:
+            start = tok.text
+        elif prep in {"to", "until", "till"} or (tok.dep_ == "conj" and start):
+            end = tok.text
+    for tok in tokens:  # "between 2001 and 2005": the second year hangs on the first
+        if YEAR.match(tok.text) and tok.dep_ == "conj" and start and tok.text != start:
+            end = end or tok.text
+    return start, end
+
+
+def _fact(doc: Doc, article_id: str, person: str, title: str, org: str | None, status: Status,
+          first: int, last: int, years: tuple[str | None, str | None], confidence: float,
+          index: MentionIndex, head_lemma: str) -> Fact | None:
+    if not title or not any(c.isalpha() for c in title):
+        return None
+    start, end = years
+    if end is not None and status == "unknown":
+        status = "former"
+    index.describe(person, head_lemma, last)
+    return Fact(
+        kind="role", subject=person, object=org, role=title, status=status, start=start, end=end,
+        confidence=confidence, evidence=evidence_for(doc, article_id, first, last), extractor=EXTRACTOR,
+    )
+
+
+# ------------------------------------------------------------------ patterns
+def _prenominal(doc: Doc, index: MentionIndex, lexicon: Lexicon, article_id: str,
+                head: Token, person: str) -> Iterator[Fact]:
+    """"UK Prime Minister Sir X", "Tory leader X", "safeguarding minister X"."""
+    mention_start = min(m.start for m in index.clusters[person].mentions if m.start <= head.i < m.end)
+    i = mention_start - 1
+    while i >= 0 and doc[i].lower_.rstrip(".") in lexicon.honorifics:
+        i -= 1
+    if i < 0 or not is_title_head(doc[i], lexicon) or doc[i].is_punct:
+        return
+    title_head = doc[i]
+    if title_head.pos_ == "VERB" or index.entity_at(title_head):
+        return
+    title, org, status = _title_phrase(title_head, index, lexicon, stop_at=doc[i].sent.start)
+    status = _status_from_context(title_head.sent, status)
+    if status == "unknown":
+        status = "current"  # a title written before a name is the one held when written
+    fact = _fact(doc, article_id, person, title, org, status, i, head.i,
+                 (None, None), 0.9, index, title_head.lemma_)
+    if fact:
+        yield fact
+
+
+def _appositive(doc: Doc, index: MentionIndex, lexicon: Lexicon, article_id: str,
+                head: Token, person: str) -> Iterator[Fact]:
+    """"X, the UK's safeguarding minister", "X, leader of Y", "X (head of Y at the time)"."""
+    candidates = [c for c in head.children if c.dep_ == "appos"]
+    if head.dep_ == "appos" and is_title_head(head.head, lexicon):
+        candidates.append(head.head)  # "The Shadow Secretary of State, X, said"
+    for appos in candidates:
+        nouns = [appos] + [c for c in appos.conjuncts if c.i > appos.i]
+        for noun in nouns:
+            if noun.pos_ not in {"NOUN", "PROPN"} or index.entity_at(noun):
+                continue
+            index.describe(person, noun.lemma_, noun.i)
+            if not is_title_head(noun, lexicon):
+                continue
+            title, org, status = _title_phrase(noun, index, lexicon)
+            status = _status_from_context(noun.sent, status)
+            if status == "unknown":
+                status = "current"
+            years = _years(list(noun.subtree))
+            fact = _fact(doc, article_id, person, title, org, status, head.i, noun.i,
+                         years, 0.85, index, noun.lemma_)
+            if fact:
+                yield fact
+
+
+def _example_list(doc: Doc, index: MentionIndex, lexicon: Lexicon, article_id: str,
+                  head: Token, person: str) -> Iterator[Fact]:
+    """"ministers like X", "senior figures such as X": the plural post, singular."""
+    prep = head.head
+    if head.dep_ != "pobj" or prep.lower_ not in {"like", "including", "as"}:
+        return
+    noun = prep.head
+    if prep.lower_ == "as" and (noun.lower_ != "such"):
+        return
+    if noun.lower_ == "such":
+        noun = noun.head
+    if noun.pos_ != "NOUN" or noun.tag_ != "NNS" or not is_title_head(noun, lexicon):
+        return
+    title, org, status = _title_phrase(noun, index, lexicon)
+    title = title[: -len(noun.text)] + noun.lemma_ if title.endswith(noun.text) else title
+    fact = _fact(doc, article_id, person, title, org, "current", noun.i, head.i, (None, None),
+                 0.7, index, noun.lemma_)
+    if fact:
+        yield fact
+
+
+def _copular(doc: Doc, index: MentionIndex, lexicon: Lexicon, article_id: str,
+             verb: Token) -> Iterator[Fact]:
+    """"X was Director of Y from 2008 to 2013", "X became chairman", "X served as Y"."""
+    person = clause_subject(verb, index)
+    if person is None or index.clusters[person].type != "Person":
+        return
+    complements = [c for c in verb.children if c.dep_ in {"attr", "oprd", "acomp"}]
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ == "as":
+            complements.extend(c for c in prep.children if c.dep_ == "pobj")
+    for noun in complements:
+        if not is_title_head(noun, lexicon) or index.entity_at(noun):
+            continue
+        if any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in noun.children) and noun.lower_ not in {"mp"}:
+            pass  # "X is a minister" still names the post
+        title, org, status = _title_phrase(noun, index, lexicon)
+        years = _years(list(verb.subtree))
+        if status == "unknown":
+            if verb.tag_ in {"VBD", "VBN"} and verb.lemma_ == "be" and not _has_aux(verb, "have"):
+                status = "former"
+            elif verb.tag_ in {"VBZ", "VBP"} or _has_aux(verb, "have"):
+                status = "current"
+        status = _status_from_context(verb.sent, status)
+        fact = _fact(doc, article_id, person, title, org, status, verb.i, noun.i, years, 0.8,
+                     index, noun.lemma_)
+        if fact:
+            yield fact
+
+
+def _has_aux(verb: Token, lemma: str) -> bool:
+    return any(c.dep_ == "aux" and c.lemma_ == lemma for c in verb.children)
+
+
+def _possessive(doc: Doc, index: MentionIndex, lexicon: Lexicon, article_id: str,
+                noun: Token) -> Iterator[Fact]:
+    """"X's time as Director of Y" (former), "under X's leadership" (leader)."""
+    owners = [c for c in noun.children if c.dep_ == "poss"]
+    if not owners:
+        return
+    person = index.resolve(owners[0])
+    if person is None or index.clusters[person].type != "Person":
+        return
+    if noun.lower_ in LEADERSHIP_NOUNS:
+        title = LEADERSHIP_NOUNS[noun.lower_]
+        org = None
+        for prep in noun.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                for pobj in prep.children:
+                    org = org or index.resolve(pobj)
+        if org is None and noun.head.lower_ == "under":
+            clause = noun.head.head
+            subject = clause_subject(clause, index) if clause.pos_ in {"VERB", "AUX"} else None
+            if subject is None and clause.pos_ in {"NOUN", "PROPN"}:
+                subject = index.resolve(clause)  # "The X party, under Y's leadership, …"
+            if subject is not None and index.clusters[subject].type == "Organization":
+                org = subject
+        fact = _fact(doc, article_id, person, title, org, "current", owners[0].i, noun.i,
+                     (None, None), 0.75, index, title.split()[-1])
+        if fact:
+            yield fact
+        return
+    for prep in noun.children:
+        if prep.dep_ != "prep" or prep.lower_ != "as":
+            continue
+        for pobj in prep.children:
+            if pobj.dep_ == "pobj" and is_title_head(pobj, lexicon):
+                title, org, _ = _title_phrase(pobj, index, lexicon)
+                status: Status = "current" if noun.lower_ == "role" else "former"
+                fact = _fact(doc, article_id, person, title, org, status, owners[0].i, pobj.i,
+                             _years(list(noun.subtree)), 0.8, index, pobj.lemma_)
+                if fact:
+                    yield fact
+
+
+# ------------------------------------------------------------------ memberships
+def memberships(doc: Doc, *, index: MentionIndex, lexicon: Lexicon, article_id: str) -> Iterator[Fact]:
+    """Memberships without a post: "Labour's X", "Tory X", "X, a member of Y", "X joined Y"."""
+    seen: set[tuple[str, str]] = set()
+    for head, person in _person_heads(index):
+        if index.in_furniture(head):
+            continue
+        org = None
+        for child in head.children:
+            if child.dep_ == "poss":
+                key = index.resolve(child)
+                if key and index.clusters[key].type == "Organization":
+                    org = key
+        first = head.i
+        if org is None:
+            start = min(m.start for m in index.clusters[person].mentions if m.start <= head.i < m.end)
+            before = doc[start - 1] if start > 0 else None
+            key = index.entity_at(before) if before is not None else None
+            if key and index.clusters[key].type == "Organization" and before is not None and before.ent_type_ in {"NORP", "ORG", ""}:
+                org, first = key, before.i
+        if org is None:
+            continue
+        if (person, org) not in seen:
+            seen.add((person, org))
+            yield Fact(kind="membership", subject=person, object=org, confidence=0.75,
+                       evidence=evidence_for(doc, article_id, first, head.i), extractor=MEMBERSHIP_EXTRACTOR)
+    for tok in doc:
+        if tok.lemma_ not in {"member", "join"} or index.in_furniture(tok):
+            continue
+        person = clause_subject(tok, index) if tok.pos_ == "VERB" else None
+        if tok.lemma_ == "member":
+            governor = tok.head if tok.dep_ in {"attr", "appos"} else None
+            if governor is not None:
+                person = clause_subject(governor, index) if tok.dep_ == "attr" else index.resolve(governor)
+        org = None
+        if tok.lemma_ == "join":
+            for child in tok.children:
+                if child.dep_ == "dobj":
+                    org = index.resolve(child)
+        else:
+            for prep in tok.children:
+                if prep.dep_ == "prep" and prep.lower_ == "of":
+                    for pobj in prep.children:
+                        org = org or index.resolve(pobj)
+        if person and org and index.clusters[person].type == "Person" and index.clusters[org].type == "Organization":
+            if (person, org) not in seen:
+                seen.add((person, org))
+                yield Fact(kind="membership", subject=person, object=org, confidence=0.8,
+                           evidence=evidence_for(doc, article_id, tok.i, tok.i), extractor=MEMBERSHIP_EXTRACTOR)

@@ -1,0 +1,1 @@
+"""Build the RDF graph from resolved facts, using the ontology's generated namespaces."""

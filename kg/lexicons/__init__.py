@@ -1,0 +1,116 @@
+"""Lexicons: word lists kept as data files beside this module, loaded once.
+
+Every file starts with comment lines (``#``) that say where its entries come from.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+LEXICON_DIR = Path(__file__).parent
+
+
+def _rows(name: str) -> list[list[str]]:
+    """The non-comment, non-blank lines of a lexicon file, split on tabs."""
+    rows = []
+    for line in (LEXICON_DIR / name).read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            rows.append([cell.strip() for cell in line.split("\t")])
+    return rows
+
+
+@dataclass(frozen=True)
+class Country:
+    """A state: canonical name, short form for its government, written names, demonyms."""
+
+    name: str
+    short: str
+    aliases: tuple[str, ...]
+    demonyms: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class InteractionCue:
+    """A criticism or support cue: verb/noun lemma or phrasal pattern, kind and predicate."""
+
+    cue: str
+    pos: str
+    kind: str
+    predicate: str
+    confidence: float
+
+
+@dataclass(frozen=True)
+class Judgement:
+    """A negative judgement on a person ("X is a liar") that counts as criticism."""
+
+    kind: str
+    lemmas: tuple[str, ...]
+    predicate: str
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """All word lists the extractors use (English)."""
+
+    post_titles: frozenset[str]
+    title_modifiers: frozenset[str]
+    status_cues: dict[str, str]
+    honorifics: frozenset[str]
+    org_aliases: dict[str, str]
+    countries: tuple[Country, ...]
+    platforms: frozenset[str]
+    furniture: tuple[re.Pattern[str], ...]
+    interactions: tuple[InteractionCue, ...]
+    speech_verbs: frozenset[str]
+    speech_nouns: frozenset[str]
+    judgements: tuple[Judgement, ...]
+
+    def country_by_word(self, word: str) -> Country | None:
+        """The state a written name or demonym stands for ("UK", "British"), if any."""
+        return self._country_index().get(word.strip().lower())
+
+    @cache  # noqa: B019 - the lexicon is a long-lived singleton
+    def _country_index(self) -> dict[str, Country]:
+        index: dict[str, Country] = {}
+        for country in self.countries:
+            for word in (country.name, *country.aliases, *country.demonyms):
+                index.setdefault(word.lower(), country)
+        return index
+
+    def __hash__(self) -> int:
+        return id(self)
+
+
+@cache
+def load_lexicon(lang: str = "en") -> Lexicon:
+    """Load the lexicons of one language (only English ships)."""
+    if lang != "en":
+        raise ValueError(f"no lexicons for language {lang!r}; available: en")
+    countries = tuple(
+        Country(name, short, tuple(aliases.split("|")), tuple(demonyms.split("|")))
+        for name, short, aliases, demonyms in _rows("countries.tsv")
+    )
+    return Lexicon(
+        post_titles=frozenset(r[0].lower() for r in _rows("post_titles.txt")),
+        title_modifiers=frozenset(r[0].lower() for r in _rows("title_modifiers.txt")),
+        status_cues={word: status for word, status in _rows("status_cues.txt")},
+        honorifics=frozenset(r[0].lower() for r in _rows("honorifics.txt")),
+        org_aliases={alias: name for alias, name in _rows("org_aliases.tsv")},
+        countries=countries,
+        platforms=frozenset(r[0] for r in _rows("platforms.txt")),
+        furniture=tuple(re.compile(r[0], re.IGNORECASE) for r in _rows("furniture.txt")),
+        interactions=tuple(
+            InteractionCue(cue, pos, kind, predicate, float(conf))
+            for cue, pos, kind, predicate, conf in _rows("interactions.tsv")
+        ),
+        speech_verbs=frozenset(r[0] for r in _rows("speech.tsv") if r[1] == "verb"),
+        speech_nouns=frozenset(r[0] for r in _rows("speech.tsv") if r[1] == "noun"),
+        judgements=tuple(
+            Judgement(kind, tuple(lemmas.split(" ")), predicate)
+            for kind, lemmas, predicate in _rows("judgements.tsv")
+        ),
+    )
