@@ -72,9 +72,17 @@ def inherited_subject(verb: Token, index: MentionIndex) -> str | None:
     return None
 
 
+def is_possessor(tok: Token) -> bool:
+    """"X's" before a noun: parsed as ``poss``, or as ``nmod``/``compound`` with a "'s" case."""
+    if tok.dep_ == "poss":
+        return True
+    return tok.dep_ in {"nmod", "compound", "npadvmod"} and any(
+        c.dep_ == "case" and c.text in {"'s", "’s", "'", "’"} for c in tok.children)
+
+
 def _possessor(noun: Token, index: MentionIndex) -> str | None:
     for child in noun.children:
-        if child.dep_ == "poss":
+        if is_possessor(child):
             return index.resolve(child)
     return None
 
@@ -93,7 +101,7 @@ def targets_of(tok: Token, index: MentionIndex, *, exclude: frozenset[str] = fro
         found.append(key)
     elif key is None:
         for child in tok.children:
-            if child.dep_ == "poss":
+            if is_possessor(child):
                 if child.lower_ in SELF_POSSESSIVES:
                     possessor = index.resolve(child, exclude=frozenset())
                     if possessor in exclude or possessor is None:
@@ -114,7 +122,7 @@ def targets_of(tok: Token, index: MentionIndex, *, exclude: frozenset[str] = fro
 
 def _owned_by(tok: Token, index: MentionIndex, actors: frozenset[str]) -> bool:
     for child in tok.children:
-        if child.dep_ == "poss" and child.lower_ in SELF_POSSESSIVES:
+        if is_possessor(child) and child.lower_ in SELF_POSSESSIVES:
             return index.resolve(child) in actors or index.resolve(child) is None
     return False
 

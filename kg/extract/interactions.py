@@ -25,6 +25,7 @@ from kg.extract.common import (
     inherited_subject,
     is_negated,
     is_passive,
+    is_possessor,
     passive_agent,
     targets_of,
 )
@@ -45,11 +46,11 @@ NAMING_VERBS = {"call", "brand", "label", "describe", "dub"}
 
 def extract(doc: Doc, *, index: MentionIndex, lexicon: Lexicon, article_id: str,
             attributions: Iterable[Attribution] = ()) -> Iterator[Fact]:
-    """Yield ``criticises`` and ``supports`` facts, one per (source, target, kind)."""
-    seen: set[tuple[str, str, str]] = set()
+    """Yield ``criticises`` and ``supports`` facts, one per (source, target, finer kind)."""
+    seen: set[tuple[str, str, str | None]] = set()
     for fact in _all(doc, index, lexicon, article_id, list(attributions)):
         assert fact.object is not None
-        key = (fact.subject, fact.object, fact.kind)
+        key = (fact.subject, fact.object, fact.predicate)
         if key in seen or fact.subject == fact.object:
             continue
         if index.clusters[fact.object].type == "Place" or index.clusters[fact.subject].type == "Place":
@@ -131,7 +132,9 @@ def _phrasal(doc: Doc, index: MentionIndex, article_id: str, verb: Token, cue: I
         return
     node = verb
     for word in cue.cue.split()[1:]:
-        nxt = next((c for c in node.children if c.lower_ == word or c.lemma_ == word), None)
+        # The parser hangs "against" on "back" or on "push" itself: look in both places.
+        candidates = [*node.children, *verb.children]
+        nxt = next((c for c in candidates if c.i > node.i and (c.lower_ == word or c.lemma_ == word)), None)
         if nxt is None:
             return
         node = nxt
@@ -149,7 +152,7 @@ def _noun(doc: Doc, index: MentionIndex, article_id: str, noun: Token, cue: Inte
     """"X's criticism of Y", "X's support for Y", "X's attack on Y"."""
     source = None
     for child in noun.children:
-        if child.dep_ == "poss":
+        if is_possessor(child):
             source = index.resolve(child)
     if source is None:
         for prep in noun.children:

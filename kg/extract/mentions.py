@@ -208,7 +208,7 @@ class MentionIndex:
         doc = self.doc
         before = doc[start - 1].lower_ if start > 0 else ""
         after = doc[end].lower_ if end < len(doc) else ""
-        return before in {"on", "to", "via"} or after in {"platform", "post", "posts"}
+        return before in {"on", "to", "via", "platform"} or after in {"platform", "post", "posts"}
 
     def _government_mention(self, tok: Token, taken: set[int]) -> Mention | None:
         """"the government", "the UK government", "Britain's government".
@@ -236,8 +236,9 @@ class MentionIndex:
         if not any(c.dep_ == "det" for c in tok.lefts) and country is None:
             if not any(c.dep_ == "poss" for c in tok.lefts):
                 return None
+        # The mention is the word "government" alone: "UK" before it still names the state.
         text = _span_text(doc, start, tok.i + 1)
-        return Mention(start, tok.i + 1, "Organization", text, "government",
+        return Mention(tok.i, tok.i + 1, "Organization", text, "government",
                        canonical=f"{country.short} government" if country else None,
                        in_quote=self.quote_mask[tok.idx])
 
@@ -272,6 +273,43 @@ class MentionIndex:
                 self._attach(self._org_or_place_cluster(m), m)
         self._attach_governments(governments)
         self._type_by_vote()
+        self._propagate()
+
+    def _propagate(self) -> None:
+        """Tag the names the model missed: a known surname or organisation name, written again.
+
+        Notes:
+            The model tags the same surname in one sentence and not in the next; a name
+            once recognised in the article is recognised wherever it is written.
+        """
+        doc = self.doc
+        forms: dict[tuple[str, ...], str] = {}
+        for key, cluster in self.clusters.items():
+            for m in cluster.mentions:
+                words = tuple(m.name.split())
+                if cluster.type == "Person" and len(words) > 1:
+                    forms.setdefault((words[-1],), key)
+                if not _is_acronymish(m.name) or cluster.type != "Person":
+                    forms.setdefault(words, key)
+        longest = max((len(f) for f in forms), default=0)
+        i = 0
+        while i < len(doc):
+            if i in self.token_entity or not (doc[i].is_title or doc[i].is_upper) or doc[i].sent.start in self.furniture:
+                i += 1
+                continue
+            for width in range(min(longest, len(doc) - i), 0, -1):
+                words = tuple(t.text for t in doc[i:i + width])
+                key = forms.get(words)
+                if key and not any(j in self.token_entity for j in range(i, i + width)):
+                    # A lone word only as a person's surname, or a proper noun: never "X" in "X-ray".
+                    if width == 1 and self.clusters[key].type != "Person" and (doc[i].pos_ != "PROPN" or len(words[0]) < 2):
+                        continue
+                    cluster = self.clusters[key]
+                    self._attach(cluster, Mention(i, i + width, cluster.type, " ".join(words), " ".join(words),
+                                                  in_quote=self.quote_mask[doc[i].idx]))
+                    i += width - 1
+                    break
+            i += 1
 
     def _attach(self, cluster: Cluster, m: Mention) -> None:
         self.clusters.setdefault(cluster.key, cluster)
@@ -316,6 +354,8 @@ class MentionIndex:
         if len(m.name.split()) > 1 or m.gender is not None:
             return False
         tok = self.doc[m.end - 1]
+        if tok.tag_ == "NN" and tok.i == tok.sent.start + (1 if tok.sent[0].is_punct else 0):
+            return True  # a capitalised common noun opening a sentence ("Trigger warning: …")
         return tok.dep_ in {"compound", "amod"} and tok.head.pos_ == "NOUN" and tok.head.is_lower
 
     def _org_or_place_cluster(self, m: Mention) -> Cluster:

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from kg.extract.common import clause_subject, evidence_for, inherited_subject
+from kg.extract.common import clause_subject, evidence_for, inherited_subject, is_possessor
 from kg.model import Fact
 
 if TYPE_CHECKING:
@@ -131,10 +131,28 @@ def _speaker_governing(index: MentionIndex, lexicon: Lexicon, first: Token) -> t
                 return speaker, anc.i, 0.85
         if anc.pos_ == "NOUN" and anc.lemma_ in lexicon.speech_nouns:
             for child in anc.children:
-                if child.dep_ == "poss":
+                if is_possessor(child):
                     speaker = index.resolve(child)
                     if speaker is not None:
                         return speaker, anc.i, 0.75
+    return _speaker_before_that(index, lexicon, first)
+
+
+def _speaker_before_that(index: MentionIndex, lexicon: Lexicon, first: Token) -> tuple[str, int, float] | None:
+    """``X's claim that Y "…"`` when the parser hangs the clause elsewhere: read left to "that"."""
+    doc = first.doc
+    for i in range(first.i - 1, max(first.sent.start, first.i - 10) - 1, -1):
+        if doc[i].lower_ != "that" or i == 0:
+            continue
+        cue = doc[i - 1]
+        if cue.lemma_ in lexicon.speech_nouns and cue.pos_ == "NOUN":
+            owner = next((c for c in cue.children if is_possessor(c)), None)
+            speaker = index.resolve(owner) if owner is not None else None
+        elif cue.lemma_ in lexicon.speech_verbs and cue.pos_ == "VERB":
+            speaker = clause_subject(cue, index) or inherited_subject(cue, index)
+        else:
+            return None
+        return (speaker, cue.i, 0.7) if speaker is not None else None
     return None
 
 

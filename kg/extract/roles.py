@@ -20,7 +20,7 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from kg.extract.common import clause_subject, evidence_for
+from kg.extract.common import clause_subject, evidence_for, is_possessor
 from kg.model import Fact, Status
 
 if TYPE_CHECKING:
@@ -104,6 +104,8 @@ def _title_phrase(head: Token, index: MentionIndex, lexicon: Lexicon,
     status: Status = "unknown"
     i = head.i - 1
     lower_bound = stop_at if stop_at is not None else head.left_edge.i
+    if head.i >= 2 and doc[head.i - 1].text == "-":
+        lower_bound = min(lower_bound, head.i - 2)  # "co-founder": the parser may detach "co"
     while i >= max(0, lower_bound):
         tok = doc[i]
         cue = lexicon.status_cues.get(tok.lower_)
@@ -164,12 +166,12 @@ def _title_phrase(head: Token, index: MentionIndex, lexicon: Lexicon,
 
 def _belongs_to_title(tok: Token, lexicon: Lexicon) -> bool:
     """Words that are part of a post title: "Prime", "Health", "safeguarding", "shadow"."""
+    if tok.lower_ in lexicon.title_modifiers or is_title_head(tok, lexicon):
+        return True  # "shadow", "deputy", "safeguarding", whatever the parser made of them
     if tok.tag_ == "VBG" and tok.dep_ in {"amod", "compound"} and tok.is_lower:
         return True  # "safeguarding minister"
     if tok.is_punct or tok.like_num or tok.pos_ in {"DET", "ADP", "VERB", "AUX", "PRON", "CCONJ"}:
         return tok.lower_ == "and" and tok.i > 0 and tok.doc[tok.i - 1].is_title
-    if tok.lower_ in lexicon.title_modifiers or is_title_head(tok, lexicon):
-        return True
     if tok.is_title or tok.is_upper:
         return True
     return tok.pos_ in {"NOUN", "PROPN"} and tok.dep_ in {"compound", "nmod"}
@@ -319,7 +321,7 @@ def _has_aux(verb: Token, lemma: str) -> bool:
 def _possessive(doc: Doc, index: MentionIndex, lexicon: Lexicon, article_id: str,
                 noun: Token) -> Iterator[Fact]:
     """"X's time as Director of Y" (former), "under X's leadership" (leader)."""
-    owners = [c for c in noun.children if c.dep_ == "poss"]
+    owners = [c for c in noun.children if is_possessor(c)]
     if not owners:
         return
     person = index.resolve(owners[0])
@@ -333,10 +335,9 @@ def _possessive(doc: Doc, index: MentionIndex, lexicon: Lexicon, article_id: str
                 for pobj in prep.children:
                     org = org or index.resolve(pobj)
         if org is None and noun.head.lower_ == "under":
+            # "The X party, under Y's leadership, advocates …": the clause's subject is led.
             clause = noun.head.head
-            subject = clause_subject(clause, index) if clause.pos_ in {"VERB", "AUX"} else None
-            if subject is None and clause.pos_ in {"NOUN", "PROPN"}:
-                subject = index.resolve(clause)  # "The X party, under Y's leadership, …"
+            subject = clause_subject(clause, index) or index.resolve(clause)
             if subject is not None and index.clusters[subject].type == "Organization":
                 org = subject
         fact = _fact(doc, article_id, person, title, org, "current", owners[0].i, noun.i,
@@ -366,7 +367,7 @@ def memberships(doc: Doc, *, index: MentionIndex, lexicon: Lexicon, article_id: 
             continue
         org = None
         for child in head.children:
-            if child.dep_ == "poss":
+            if is_possessor(child):
                 key = index.resolve(child)
                 if key and index.clusters[key].type == "Organization":
                     org = key
