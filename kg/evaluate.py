@@ -23,6 +23,7 @@ from __future__ import annotations
 import functools
 import json
 import unicodedata
+import warnings
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -116,6 +117,7 @@ _FORMATS = {
     ".owl": "xml",
     ".xml": "xml",
 }
+_QUAD_FORMATS = frozenset({"trig", "nquads", "json-ld"})
 _PREFIXES = """
 PREFIX kg:     <https://w3id.org/newskg/ontology#>
 PREFIX schema: <https://schema.org/>
@@ -466,7 +468,7 @@ def quote_matches(starts: str, text: str) -> bool:
 # ---------------------------------------------------------------------------------------------
 
 
-class _Bad(Exception):
+class _BadLineError(Exception):
     """A problem in one gold line; load_gold turns it into a GoldError naming the line."""
 
 
@@ -500,7 +502,7 @@ def load_gold(path: str | Path) -> list[GoldDoc]:
             raise GoldError(f"{path}:{lineno}: not valid JSON: {e.msg} (column {e.colno})") from e
         try:
             doc = _gold_doc(obj, lineno)
-        except _Bad as e:
+        except _BadLineError as e:
             raise GoldError(f"{path}:{lineno}: {e} (see gold/GUIDELINE.md, Format)") from None
         if doc.doc in seen:
             raise GoldError(
@@ -514,18 +516,18 @@ def load_gold(path: str | Path) -> list[GoldDoc]:
 
 def _gold_doc(obj: object, lineno: int) -> GoldDoc:
     if not isinstance(obj, dict):
-        raise _Bad(f"expected a JSON object, found {type(obj).__name__}")
+        raise _BadLineError(f"expected a JSON object, found {type(obj).__name__}")
     for key in ("doc", "entities"):
         if key not in obj:
-            raise _Bad(f'missing "{key}"')
+            raise _BadLineError(f'missing "{key}"')
     doc = obj["doc"]
     if not isinstance(doc, str) or not doc.strip():
-        raise _Bad('"doc" must be a non-empty string (the document\'s file name)')
+        raise _BadLineError('"doc" must be a non-empty string (the document\'s file name)')
     entities = tuple(_gold_entity(e, i) for i, e in enumerate(_list(obj, "entities")))
     ids: set[str] = set()
     for e in entities:
         if e.id in ids:
-            raise _Bad(f'entity id "{e.id}" is declared twice')
+            raise _BadLineError(f'entity id "{e.id}" is declared twice')
         ids.add(e.id)
 
     def ref(fact: Mapping[str, Any], where: str, key: str, *, optional: bool = False) -> str | None:
@@ -533,9 +535,9 @@ def _gold_doc(obj: object, lineno: int) -> GoldDoc:
         if value is None and optional:
             return None
         if not isinstance(value, str) or not value:
-            raise _Bad(f'{where}: "{key}" must be an entity id')
+            raise _BadLineError(f'{where}: "{key}" must be an entity id')
         if value not in ids:
-            raise _Bad(f'{where}: "{key}" refers to "{value}", which "entities" does not declare')
+            raise _BadLineError(f'{where}: "{key}" refers to "{value}", which "entities" does not declare')
         return value
 
     roles = []
@@ -587,27 +589,27 @@ def _gold_doc(obj: object, lineno: int) -> GoldDoc:
 def _list(obj: Mapping[str, Any], key: str) -> list[Any]:
     value = obj.get(key, [])
     if not isinstance(value, list):
-        raise _Bad(f'"{key}" must be a list, found {type(value).__name__}')
+        raise _BadLineError(f'"{key}" must be a list, found {type(value).__name__}')
     return value
 
 
 def _fact(fact: object, kind: str, i: int) -> str:
     where = f"{kind}[{i}]"
     if not isinstance(fact, dict):
-        raise _Bad(f"{where}: expected an object, found {type(fact).__name__}")
+        raise _BadLineError(f"{where}: expected an object, found {type(fact).__name__}")
     return where
 
 
 def _req(value: str | None) -> str:
     if value is None:  # pragma: no cover - ref() without optional never returns None
-        raise _Bad("missing entity id")
+        raise _BadLineError("missing entity id")
     return value
 
 
 def _text(fact: Mapping[str, Any], where: str, key: str) -> str:
     value = fact.get(key)
     if not isinstance(value, str) or not value.strip():
-        raise _Bad(f'{where}: "{key}" must be a non-empty string')
+        raise _BadLineError(f'{where}: "{key}" must be a non-empty string')
     return value
 
 
@@ -616,7 +618,7 @@ def _opt_text(fact: Mapping[str, Any], where: str, key: str) -> str:
     if value is None:
         return ""
     if not isinstance(value, str):
-        raise _Bad(f'{where}: "{key}" must be a string')
+        raise _BadLineError(f'{where}: "{key}" must be a string')
     return value
 
 
@@ -624,14 +626,14 @@ def _required(fact: Mapping[str, Any], where: str) -> bool:
     # A fact without the flag counts as required: the guideline's default reading.
     value = fact.get("required", True)
     if not isinstance(value, bool):
-        raise _Bad(f'{where}: "required" must be true or false')
+        raise _BadLineError(f'{where}: "required" must be true or false')
     return value
 
 
 def _status(fact: Mapping[str, Any], where: str) -> str | None:
     value = fact.get("status")
     if value is not None and value not in _STATUSES:
-        raise _Bad(f'{where}: "status" must be one of {", ".join(_STATUSES)} or null, '
+        raise _BadLineError(f'{where}: "status" must be one of {", ".join(_STATUSES)} or null, '
                    f"not {value!r}")
     return value
 
@@ -641,25 +643,25 @@ def _year(fact: Mapping[str, Any], where: str, key: str) -> str | None:
     if value is None:
         return None
     if isinstance(value, bool) or not isinstance(value, (str, int)):
-        raise _Bad(f'{where}: "{key}" must be a year or date as written, or null')
+        raise _BadLineError(f'{where}: "{key}" must be a year or date as written, or null')
     return str(value)
 
 
 def _gold_entity(value: object, i: int) -> EntityRecord:
     where = f"entities[{i}]"
     if not isinstance(value, dict):
-        raise _Bad(f"{where}: expected an object, found {type(value).__name__}")
+        raise _BadLineError(f"{where}: expected an object, found {type(value).__name__}")
     ident = value.get("id")
     if not isinstance(ident, str) or not ident:
-        raise _Bad(f'{where}: "id" must be a non-empty string')
+        raise _BadLineError(f'{where}: "id" must be a non-empty string')
     etype = value.get("type")
     if etype not in _ENTITY_TYPES:
-        raise _Bad(f'{where} ("{ident}"): "type" must be one of {", ".join(_ENTITY_TYPES)}, '
+        raise _BadLineError(f'{where} ("{ident}"): "type" must be one of {", ".join(_ENTITY_TYPES)}, '
                    f"not {etype!r}")
     name = _text(value, f'{where} ("{ident}")', "name")
     aliases = value.get("aliases", [])
     if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
-        raise _Bad(f'{where} ("{ident}"): "aliases" must be a list of strings')
+        raise _BadLineError(f'{where} ("{ident}"): "aliases" must be a list of strings')
     return EntityRecord(ident, etype, name, tuple(aliases))
 
 
@@ -672,12 +674,7 @@ def _load_graph(source: GraphSource) -> Graph:
     """The graph to query: a file parsed by its suffix, or the given graph (a dataset is
     read as the union of all its graphs)."""
     if isinstance(source, ConjunctiveGraph):  # Dataset included
-        if getattr(source, "default_union", False):
-            return source
-        union = Graph()
-        for s, p, o, _ in source.quads((None, None, None, None)):
-            union.add((s, p, o))
-        return union
+        return _union(source)
     if isinstance(source, Graph):
         return source
     path = Path(source)
@@ -689,12 +686,33 @@ def _load_graph(source: GraphSource) -> Graph:
         )
     if not path.is_file():
         raise InputError(f"{path}: no such graph file")
-    dataset = Dataset(default_union=True)
+    target = Dataset(default_union=True) if fmt in _QUAD_FORMATS else Graph()
     try:
-        dataset.parse(path, format=fmt)
+        _parse(target, path, fmt)
+    except OSError as e:
+        raise InputError(f"{path}: cannot read the graph file: {e}") from e
     except Exception as e:  # rdflib's parsers raise many unrelated types
         raise InputError(f"{path}: cannot parse as {fmt}: {e}") from e
-    return dataset
+    return _union(target) if isinstance(target, ConjunctiveGraph) else target
+
+
+def _union(dataset: ConjunctiveGraph) -> Graph:
+    """All triples of all graphs of a dataset, in one plain graph (``default_union``
+    semantics, without relying on how each rdflib version queries a dataset)."""
+    union = Graph()
+    for s, p, o, _ in dataset.quads((None, None, None, None)):
+        union.add((s, p, o))
+    return union
+
+
+def _parse(graph: Graph, path: Path, fmt: str) -> None:
+    # An open file rather than the path: some rdflib parsers leave a path's file open.
+    with path.open("rb") as f, warnings.catch_warnings():
+        # rdflib 7's quad parsers use its own deprecated ConjunctiveGraph and
+        # Dataset.default_context; nothing the caller can change.
+        warnings.filterwarnings("ignore", message=r"(Dataset|ConjunctiveGraph)\b.*deprecated",
+                                category=DeprecationWarning)
+        graph.parse(f, format=fmt, publicID=path.resolve().as_uri())
 
 
 @functools.lru_cache(maxsize=4)
@@ -703,10 +721,10 @@ def _ontology_subproperties(path: Path) -> frozenset[tuple[Node, Node]] | None:
         return None
     ontology = Graph()
     try:
-        ontology.parse(path, format="turtle")
+        _parse(ontology, path, "turtle")
     except Exception as e:  # rdflib's parsers raise many unrelated types
         raise KGError(f"{path}: the ontology cannot be parsed: {e}") from e
-    return frozenset(ontology.subject_objects(RDFS.subPropertyOf))  # type: ignore[arg-type]
+    return frozenset(ontology.subject_objects(RDFS.subPropertyOf))
 
 
 def _subproperties(graph: Graph, ontology: Path, top: URIRef) -> frozenset[Node]:
@@ -714,12 +732,12 @@ def _subproperties(graph: Graph, ontology: Path, top: URIRef) -> frozenset[Node]
     pairs = _ontology_subproperties(ontology)
     if pairs is None:
         # No ontology file: the graph's own declarations are all there is.
-        pairs = frozenset(graph.subject_objects(RDFS.subPropertyOf))  # type: ignore[arg-type]
+        pairs = frozenset(graph.subject_objects(RDFS.subPropertyOf))
     children: dict[Node, set[Node]] = {}
     for child, parent in pairs:
         children.setdefault(parent, set()).add(child)
     found: set[Node] = {top}
-    todo = [top]
+    todo: list[Node] = [top]
     while todo:
         for child in children.get(todo.pop(), ()):
             if child not in found:
@@ -731,8 +749,7 @@ def _subproperties(graph: Graph, ontology: Path, top: URIRef) -> frozenset[Node]
 def _query(graph: Graph, body: str, articles: Sequence[URIRef]) -> Iterator[ResultRow]:
     values = " ".join(a.n3() for a in articles)
     text = _PREFIXES + body.replace("#ARTICLES#", f"VALUES ?article {{ {values} }}")
-    for row in graph.query(text):
-        yield row  # type: ignore[misc]
+    yield from graph.query(text)  # type: ignore[misc]
 
 
 def _str(node: Node | None) -> str | None:
@@ -748,16 +765,16 @@ def _find_articles(graph: Graph, doc_id: str) -> tuple[URIRef, ...]:
     by_name: set[URIRef] = set()
     for article, ident in rows:  # type: ignore[misc]
         if str(ident) == doc_id:
-            exact.add(article)
+            exact.add(URIRef(article))
         elif Path(str(ident)).name == doc_id:
             # An identifier kept as a path still names the document.
-            by_name.add(article)
+            by_name.add(URIRef(article))
     return tuple(sorted(exact or by_name))
 
 
 def _record(graph: Graph, node: Node, etype: EntityType | None) -> EntityRecord:
-    names = sorted(str(n) for n in graph.objects(node, SCHEMA.name))  # type: ignore[arg-type]
-    aliases = {str(a) for a in graph.objects(node, SCHEMA.alternateName)}  # type: ignore[arg-type]
+    names = sorted(str(n) for n in graph.objects(node, SCHEMA.name))
+    aliases = {str(a) for a in graph.objects(node, SCHEMA.alternateName)}
     name = names[0] if names else ""
     aliases.update(names[1:])
     aliases.discard(name)
@@ -765,7 +782,7 @@ def _record(graph: Graph, node: Node, etype: EntityType | None) -> EntityRecord:
 
 
 def _type_of(graph: Graph, node: Node) -> EntityType | None:
-    types = set(graph.objects(node, RDF.type))  # type: ignore[arg-type]
+    types = set(graph.objects(node, RDF.type))
     for schema_type, etype in _SCHEMA_TYPES.items():
         if schema_type in types:
             return etype
@@ -811,8 +828,8 @@ def _system_doc(g: Graph, doc_id: str, ontology: Path) -> SystemDoc:
         entities[str(node)] = _record(g, node, _type_of(g, node))
 
     roles: set[SystemRole] = set()
-    for m, person, title, org, status, start, end in _query(g, """
-        SELECT ?m ?person ?title ?org ?status ?start ?end WHERE {
+    for person, title, org, status, start, end in _query(g, """
+        SELECT ?person ?title ?org ?status ?start ?end WHERE {
           #ARTICLES#
           ?m a org:Membership ; prov:wasDerivedFrom ?article ; org:member ?person ;
              org:role ?role .
@@ -946,7 +963,7 @@ def _compare(gold: GoldDoc, system: SystemDoc, tally: _Tally) -> None:
     gold_forms = {e.id: entity_forms(e) for e in gold.entities}
     nodes = {n.id: n for n in system.nodes}
 
-    @functools.lru_cache(maxsize=None)
+    @functools.cache
     def matches(iri: str | None) -> frozenset[str]:
         """The gold entity ids a graph node matches by a shared normalised form."""
         if iri is None or iri not in nodes:
@@ -1052,19 +1069,19 @@ def _compare_entities(gold: GoldDoc, system: SystemDoc, tally: _Tally, matches: 
     # Per type: a system entity of that type against gold entities of the same type.
     for kind, etype in _SPLITS.items():
         counts = tally.counts[kind]
-        recalled = set()
+        recalled_of_type: set[str] = set()
         for e in system.entities:
             if e.type != etype:
                 continue
             counts.n_system += 1
-            found = {g for g in matches(e.id) if gold_types[g] == etype}
-            if found:
+            same_type = {g for g in matches(e.id) if gold_types[g] == etype}
+            if same_type:
                 counts.tp_precision += 1
-                recalled.update(found)
+                recalled_of_type.update(same_type)
         for g in gold.entities:
             if g.type == etype:
                 counts.n_required += 1
-                counts.tp_recall += g.id in recalled
+                counts.tp_recall += g.id in recalled_of_type
     # Duplicated persons: one gold person, several person nodes of the graph.
     for g in gold.entities:
         if g.type != "Person":

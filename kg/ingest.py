@@ -28,18 +28,22 @@ def find_article_files(paths: Iterable[str | Path]) -> list[Path]:
     Raises:
         InputError: a path does not exist, or no article was found at all.
     """
-    found: set[Path] = set()
+    paths = list(paths)  # iterated twice: here and in the error message
+    # Keyed by the resolved path, so one file named two ways ("a.txt", "/abs/a.txt") is kept once.
+    found: dict[Path, Path] = {}
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            found.update(p for p in path.rglob("*") if p.is_file() and p.suffix in ARTICLE_SUFFIXES)
+            for p in sorted(path.rglob("*")):
+                if p.is_file() and p.suffix in ARTICLE_SUFFIXES:
+                    found.setdefault(p.resolve(), p)
         elif path.is_file():
-            found.add(path)
+            found.setdefault(path.resolve(), path)
         else:
             raise InputError(f"{path}: no such file or folder")
     if not found:
         raise InputError("no .txt articles found in " + ", ".join(str(p) for p in paths))
-    return sorted(found)
+    return sorted(found.values())
 
 
 def read_article(path: Path) -> Article:
@@ -57,9 +61,10 @@ def read_article(path: Path) -> Article:
     except UnicodeDecodeError as e:
         raise InputError(f"{path}: not UTF-8 text (byte {e.start})") from e
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    first_line = text.strip().split("\n", 1)[0].strip()
+    lines = text.strip().split("\n", 2)
+    first_line = lines[0].strip()
     # A headline is a short first line followed by a blank line (the corpus's layout).
-    title = first_line if "\n\n" in text.strip()[: len(first_line) + 3] and len(first_line) < 150 else None
+    title = first_line if len(lines) == 3 and not lines[1].strip() and len(first_line) < 150 else None
     return Article(
         id=path.name,
         text=text,

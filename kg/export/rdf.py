@@ -29,8 +29,8 @@ def to_trig(dataset: Dataset) -> bytes:
     wanted = set(PREFIXES) | {"id"}
     namespaces = sorted((p, str(ns)) for p, ns in dataset.namespaces() if p in wanted)
     lines = [f"@prefix {prefix}: <{ns}> ." for prefix, ns in namespaces]
-    graphs = [(None, dataset.default_context)] + sorted(
-        ((g.identifier, g) for g in dataset.graphs() if g.identifier != dataset.default_context.identifier),
+    graphs = [(None, dataset.default_graph)] + sorted(
+        ((g.identifier, g) for g in dataset.graphs() if g.identifier != dataset.default_graph.identifier),
         key=lambda pair: str(pair[0]),
     )
     for name, graph in graphs:

@@ -57,17 +57,17 @@ def inherited_subject(verb: Token, index: MentionIndex) -> str | None:
     """
     tok = verb
     for _ in range(6):
-        if any(c.dep_ in SUBJECT_DEPS for c in tok.children) and tok is not verb:
+        if any(c.dep_ in SUBJECT_DEPS for c in tok.children) and tok.i != verb.i:
             return passive_agent(tok, index) if is_passive(tok) else clause_subject(tok, index)
-        if tok.dep_ not in SUBJECT_SHARING_DEPS or tok.head is tok:
-            if tok.pos_ == "NOUN" and tok is not verb:
+        if tok.dep_ not in SUBJECT_SHARING_DEPS or tok.head.i == tok.i:
+            if tok.pos_ == "NOUN" and tok.i != verb.i:
                 return _possessor(tok, index)
             return None
         after_comma = tok.i > 0 and tok.doc[tok.i - 1].text == ","
         tok = tok.head
         if tok.pos_ == "NOUN" and not after_comma:
             return _possessor(tok, index)
-        while tok.pos_ in {"NOUN", "PROPN", "ADP", "PRON"} and tok.head is not tok:
+        while tok.pos_ in {"NOUN", "PROPN", "ADP", "PRON"} and tok.head.i != tok.i:
             tok = tok.head  # ", rejecting …" after a noun phrase: the clause's subject acts
     return None
 

@@ -63,7 +63,7 @@ def build_dataset(resolved: Resolved, *, base: str = DEFAULT_BASE) -> Dataset:
     for prefix, namespace in PREFIXES.items():
         dataset.bind(prefix, namespace)
     dataset.bind("id", iris.base)
-    default = dataset.default_context
+    default = dataset.default_graph
     for result in resolved.articles:
         named = dataset.graph(iris.article(result.article.id))
         article_graph(result, iris, into=named)
@@ -87,7 +87,7 @@ def merged_graph(dataset: Dataset) -> Graph:
     graph = Graph()
     for prefix, namespace in dataset.namespaces():
         graph.bind(prefix, namespace)
-    for triple in dataset.default_context:
+    for triple in dataset.default_graph:
         graph.add(triple)
     return graph
 
