@@ -26,10 +26,14 @@ def clause_subject(verb: Token, index: MentionIndex) -> str | None:
         if child.dep_ in {"nsubj", "csubj"}:
             if child.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
                 return index.resolve(verb.head)
+            # "said the chairman of the committee, Labour MP X": the apposition names them.
+            for appos in child.children:
+                if appos.dep_ == "appos" and index.entity_at(appos) is not None:
+                    return index.entity_at(appos)
             key = index.resolve(child)
             if key is not None:
                 return key
-            return _possessor(child, index)
+            return _possessor(child, index) if child.lower_ not in SELF_POSSESSIVES else None
     return None
 
 
@@ -96,7 +100,7 @@ def targets_of(tok: Token, index: MentionIndex, *, exclude: frozenset[str] = fro
     found: list[str] = []
     if _owned_by(tok, index, exclude):
         return []  # "his government", "their party": the actor's own, not another
-    key = index.resolve(tok, exclude=exclude)
+    key = index.resolve(tok, exclude=exclude) or index.government_for(tok)
     if key is not None and key not in exclude:
         found.append(key)
     elif key is None:
@@ -112,8 +116,8 @@ def targets_of(tok: Token, index: MentionIndex, *, exclude: frozenset[str] = fro
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
                         found.extend(targets_of(pobj, index, exclude=exclude))
-            if child.dep_ == "compound" and index.entity_at(child) and not found:
-                found.append(index.entity_at(child) or "")
+            if child.dep_ in {"compound", "amod", "nmod"} and index.entity_at(child) and not found:
+                found.append(index.entity_at(child) or "")  # "Tory plans", "the Lib Dem stance"
     for child in tok.children:
         if child.dep_ == "conj":
             found.extend(targets_of(child, index, exclude=exclude))

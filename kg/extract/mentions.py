@@ -89,7 +89,7 @@ class MentionIndex:
         self.furniture = {sent.start for sent in doc.sents if _is_furniture(sent, lexicon)}
         self.clusters: dict[str, Cluster] = {}
         self.token_entity: dict[int, str] = {}
-        self.descriptions: list[tuple[int, str, str]] = []  # (token i, head lemma, key)
+        self.descriptions: list[tuple[int, str, str, str]] = []  # (token i, title, head, key)
         self._sent_starts = [s.start for s in doc.sents]
         self._cluster(self._collect())
 
@@ -150,21 +150,37 @@ class MentionIndex:
             prefix = honorific + " "
             if name.lower().startswith(prefix) and len(name) > len(prefix):
                 name = name[len(prefix):]
-        if not any(c.isalpha() for c in name):
-            return None
+        if not any(c.isalpha() for c in name) or name.lower() in lex.post_titles:
+            return None  # "MSP", "Chancellor": a post, not an entity
+        weak = ent.label_ in WEAK_LABELS and not canonical
+        if weak and self._acts_like_person(doc[start:end]):
+            type_, weak = "Person", False
         return Mention(
             start=h, end=end, type=type_, text=_span_text(doc, h, end), name=name,
-            canonical=canonical, weak=ent.label_ in WEAK_LABELS and not canonical,
+            canonical=canonical, weak=weak,
             in_quote=self.quote_mask[doc[start].idx], gender=gender,
         )
 
-    def _is_title_part(self, start: int, end: int) -> bool:
-        """A lone capitalised word right before a post title is the title's portfolio."""
-        doc = self.doc
-        if end - start != 1 or end >= len(doc) or ACRONYM.match(doc[start].text):
+    def _acts_like_person(self, span: Span) -> bool:
+        """A proper name the model mislabelled, in a place only people stand: "X said",
+        "X's time as …" (two or more capitalised words)."""
+        root = span.root
+        if len(span) < 2 or not all(t.is_title for t in span):
             return False
-        following = doc[end].lower_
-        return following in self.lexicon.post_titles and doc[end].is_title
+        if root.dep_ == "nsubj" and root.head.lemma_ in self.lexicon.speech_verbs:
+            return True
+        return root.dep_ == "poss" and root.head.lower_ in {"time", "tenure", "leadership", "career", "wife", "husband"}
+
+    def _is_title_part(self, start: int, end: int) -> bool:
+        """Capitalised words right before a post title are its portfolio ("Trade and Industry
+        Secretary"), unless they name a body ("Home Office minister", "CBI director")."""
+        doc = self.doc
+        if end >= len(doc) or ACRONYM.match(doc[start].text) or doc[end - 1].text in POSSESSIVE_ENDINGS:
+            return False
+        if not (doc[end].lower_ in self.lexicon.post_titles and doc[end].is_title):
+            return False
+        words = {t.lower_ for t in doc[start:end]}
+        return not (words & self.lexicon.org_head_words)
 
     def _lexicon_mentions(self, taken: set[int]) -> list[Mention]:
         """Party nicknames, governments and platforms that the model did not tag."""
@@ -392,7 +408,8 @@ class MentionIndex:
         counts: Counter[str] = Counter()
         for tok in self.doc:
             country = self.lexicon.country_by_word(tok.text)
-            if country is not None and tok.is_title or (country and tok.is_upper):
+            # Only a state's name, not a nation within it: "the government" of a Scottish story is still the state's.
+            if country is not None and country.sovereign and (tok.is_title or tok.is_upper):
                 counts[country.short] += 1
         return f"{counts.most_common(1)[0][0]} government" if counts else None
 
@@ -424,10 +441,42 @@ class MentionIndex:
         gender = PRONOUN_GENDER.get(tok.lower_)
         if gender is not None and tok.pos_ == "PRON":
             return self._antecedent(tok, gender, exclude)
-        if tok.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
-            for i, head, person in reversed(self.descriptions):
-                if i < tok.i and head == tok.lemma_.lower() and person not in exclude:
-                    return person
+        if tok.pos_ in {"NOUN", "PROPN"} and tok.tag_ in {"NN", "NNP"}:
+            return self._described(tok, exclude)
+        return None
+
+    def government_for(self, tok: Token) -> str | None:
+        """"ministers" with no name given stand for the article's government, if it has one."""
+        if tok.lemma_.lower() != "minister" or tok.tag_ != "NNS" or self.token_entity.get(tok.i):
+            return None
+        if any(c.dep_ in {"appos", "prep"} for c in tok.children):
+            return None  # "ministers like X", "ministers from Y": not the government as such
+        governments = [k for k, c in self.clusters.items() if c.canonical and c.canonical.endswith("government")]
+        return governments[0] if len(governments) == 1 else None
+
+    def _described(self, tok: Token, exclude: frozenset[str]) -> str | None:
+        """"the minister", "the Prime Minister": the last person given that post or description.
+
+        Notes:
+            A one-word description matches any title with that head ("the minister" →
+            "safeguarding minister"); a longer one must match the title ("the prime
+            minister" is not the health minister).
+        """
+        # Only "the": "its chairman" or "his chancellor" is somebody else's, not the last one named.
+        if not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+            return None
+        modifiers: list[str] = []
+        j = tok.i - 1
+        while j >= 0 and tok.doc[j].head.i == tok.i and tok.doc[j].dep_ in {"compound", "amod"}:
+            modifiers.insert(0, tok.doc[j].lower_)
+            j -= 1
+        phrase = " ".join([*modifiers, tok.lower_])
+        head = tok.lemma_.lower()
+        for i, title, title_head, person in reversed(self.descriptions):
+            if i >= tok.i or person in exclude:
+                continue
+            if title == phrase or (not modifiers and title_head == head):
+                return person
         return None
 
     def _antecedent(self, tok: Token, gender: str, exclude: frozenset[str]) -> str | None:
@@ -450,9 +499,9 @@ class MentionIndex:
 
         return bisect.bisect_right(self._sent_starts, token_i) - 1
 
-    def describe(self, key: str, head_lemma: str, token_i: int) -> None:
-        """Record that a person was given a post or description ("the minister")."""
-        self.descriptions.append((token_i, head_lemma.lower(), key))
+    def describe(self, key: str, *, title: str, head: str, token_i: int) -> None:
+        """Record that a person was given a post or description, to resolve "the minister"."""
+        self.descriptions.append((token_i, title.lower(), head.lower(), key))
         self.descriptions.sort()
 
     def in_furniture(self, tok: Token) -> bool:

@@ -174,4 +174,4 @@ def _speaker_by_colon(doc: Doc, index: MentionIndex, lexicon: Lexicon, first_i: 
 def _continues(text: str, previous_end: int, start: int) -> bool:
     """A quote that opens a paragraph right after another quote's paragraph continues it."""
     between = text[previous_end:start]
-    return between.count("\n") >= 1 and between.strip().strip("\"“”.,") == ""
+    return between.count("\n") >= 1 and between.strip(" \t\n\"“”.,") == ""

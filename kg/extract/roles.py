@@ -69,7 +69,8 @@ def _all_roles(doc: Doc, index: MentionIndex, lexicon: Lexicon, article_id: str)
     for tok in doc:
         if index.in_furniture(tok):
             continue
-        if tok.lemma_ in COPULAS and tok.pos_ in {"AUX", "VERB"}:
+        if tok.pos_ in {"AUX", "VERB"} and (tok.lemma_ in COPULAS or any(
+                c.lower_ == "as" and c.dep_ == "prep" for c in tok.children)):
             yield from _copular(doc, index, lexicon, article_id, tok)
         if tok.pos_ == "NOUN" and tok.lower_ in TENURE_NOUNS | set(LEADERSHIP_NOUNS):
             yield from _possessive(doc, index, lexicon, article_id, tok)
@@ -139,9 +140,14 @@ def _title_phrase(head: Token, index: MentionIndex, lexicon: Lexicon,
             i -= 1
             continue
         break
-    # Right side: "of Public Prosecutions", "of the Y party", "for the Family".
+    # Right side: "director general", then "of Public Prosecutions", "of the Y party".
     tail: list[Token] = []
-    for prep in head.rights:
+    anchor = head
+    while anchor.i + 1 < len(doc) and doc[anchor.i + 1].lower_ in {"general", "designate", "elect"} \
+            and doc[anchor.i + 1].head.i in {head.i, anchor.i}:
+        anchor = doc[anchor.i + 1]
+        tail.append(anchor)
+    for prep in [*head.rights, *(anchor.rights if anchor.i != head.i else [])]:
         if prep.dep_ != "prep" or prep.lower_ not in {"of", "for", "to"}:
             continue
         pobjs = [c for c in prep.children if c.dep_ == "pobj"]
@@ -156,7 +162,7 @@ def _title_phrase(head: Token, index: MentionIndex, lexicon: Lexicon,
             if state is not None and org is None:
                 org = index.key_for_canonical("Place", state.name)
             else:
-                tail = [t for t in doc[prep.i:pobj.i + 1] if t.dep_ not in {"det"}]
+                tail += [t for t in doc[prep.i:pobj.i + 1] if t.dep_ not in {"det"}]
         break
     parts = [t.text for t in words if t.lower_ not in lexicon.status_cues]
     title = " ".join(parts + [t.text for t in tail]).replace(" - ", "-").strip()
@@ -209,7 +215,7 @@ def _fact(doc: Doc, article_id: str, person: str, title: str, org: str | None, s
     start, end = years
     if end is not None and status == "unknown":
         status = "former"
-    index.describe(person, head_lemma, last)
+    index.describe(person, title=title, head=head_lemma, token_i=last)
     return Fact(
         kind="role", subject=person, object=org, role=title, status=status, start=start, end=end,
         confidence=confidence, evidence=evidence_for(doc, article_id, first, last), extractor=EXTRACTOR,
@@ -250,7 +256,7 @@ def _appositive(doc: Doc, index: MentionIndex, lexicon: Lexicon, article_id: str
         for noun in nouns:
             if noun.pos_ not in {"NOUN", "PROPN"} or index.entity_at(noun):
                 continue
-            index.describe(person, noun.lemma_, noun.i)
+            index.describe(person, title=noun.lower_, head=noun.lemma_, token_i=noun.i)
             if not is_title_head(noun, lexicon):
                 continue
             title, org, status = _title_phrase(noun, index, lexicon)
@@ -292,9 +298,16 @@ def _copular(doc: Doc, index: MentionIndex, lexicon: Lexicon, article_id: str,
     if person is None or index.clusters[person].type != "Person":
         return
     complements = [c for c in verb.children if c.dep_ in {"attr", "oprd", "acomp"}]
-    for prep in verb.children:
-        if prep.dep_ == "prep" and prep.lower_ == "as":
-            complements.extend(c for c in prep.children if c.dep_ == "pobj")
+    if verb.lemma_ not in COPULAS:
+        # "As an MSP, X signed …": only the fronted "as", never "X was seen as a leader".
+        complements = []
+        for prep in verb.children:
+            if prep.dep_ == "prep" and prep.lower_ == "as" and prep.i < verb.i and prep.i == prep.sent.start:
+                complements.extend(c for c in prep.children if c.dep_ == "pobj")
+    else:
+        for prep in verb.children:  # "X served as chairman"
+            if prep.dep_ == "prep" and prep.lower_ == "as":
+                complements.extend(c for c in prep.children if c.dep_ == "pobj")
     for noun in complements:
         if not is_title_head(noun, lexicon) or index.entity_at(noun):
             continue

@@ -30,6 +30,7 @@ class Country:
     short: str
     aliases: tuple[str, ...]
     demonyms: tuple[str, ...]
+    sovereign: bool = True
 
 
 @dataclass(frozen=True)
@@ -57,6 +58,7 @@ class Lexicon:
     """All word lists the extractors use (English)."""
 
     post_titles: frozenset[str]
+    org_head_words: frozenset[str]
     title_modifiers: frozenset[str]
     status_cues: dict[str, str]
     honorifics: frozenset[str]
@@ -91,11 +93,12 @@ def load_lexicon(lang: str = "en") -> Lexicon:
     if lang != "en":
         raise ValueError(f"no lexicons for language {lang!r}; available: en")
     countries = tuple(
-        Country(name, short, tuple(aliases.split("|")), tuple(demonyms.split("|")))
-        for name, short, aliases, demonyms in _rows("countries.tsv")
+        Country(name, short, tuple(aliases.split("|")), tuple(demonyms.split("|")), kind == "state")
+        for name, short, aliases, demonyms, kind in _rows("countries.tsv")
     )
     return Lexicon(
         post_titles=frozenset(r[0].lower() for r in _rows("post_titles.txt")),
+        org_head_words=frozenset(r[0].lower() for r in _rows("org_head_words.txt")),
         title_modifiers=frozenset(r[0].lower() for r in _rows("title_modifiers.txt")),
         status_cues={word: status for word, status in _rows("status_cues.txt")},
         honorifics=frozenset(r[0].lower() for r in _rows("honorifics.txt")),

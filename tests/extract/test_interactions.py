@@ -1,0 +1,67 @@
+"""Criticism and support: verbs (active, passive), phrasal verbs, nouns, judgements, negation."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.slow
+
+# text, source, target, kind, finer predicate
+FOUND = [
+    ("Maria Okafor criticised Tomas Lindqvist over the delays.",
+     "Maria Okafor", "Tomas Lindqvist", "criticises", "criticises"),
+    ("Tomas Lindqvist was condemned by Maria Okafor on Sunday.",
+     "Maria Okafor", "Tomas Lindqvist", "criticises", "condemns"),
+    ("Priya Raman attacked Henrik Dahl's handling of the crisis.",
+     "Priya Raman", "Henrik Dahl", "criticises", "criticises"),
+    ("Priya Raman's criticism of Henrik Dahl grew louder this week.",
+     "Priya Raman", "Henrik Dahl", "criticises", "criticises"),
+    ("Owen Pryce hit out at Greta Lund on Monday.",
+     "Owen Pryce", "Greta Lund", "criticises", "criticises"),
+    ("Owen Pryce pushed back against Greta Lund's comments about the budget.",
+     "Owen Pryce", "Greta Lund", "criticises", "rejects"),
+    ("Owen Pryce rejected Greta Lund's claims as false.",
+     "Owen Pryce", "Greta Lund", "criticises", "rejects"),
+    ("Owen Pryce backed Greta Lund in the leadership race.",
+     "Owen Pryce", "Greta Lund", "supports", "endorses"),
+    ("Owen Pryce's support for Greta Lund surprised colleagues.",
+     "Owen Pryce", "Greta Lund", "supports", "supports"),
+    ("Owen Pryce praised Greta Lund for her courage.",
+     "Owen Pryce", "Greta Lund", "supports", "praises"),
+    ("The Tories attacked Labour's plans for the railways.",
+     "Conservative Party", "Labour Party", "criticises", "criticises"),
+    ('"Greta Lund is a liar," Owen Pryce said.',
+     "Owen Pryce", "Greta Lund", "criticises", "insults"),
+    ('"Greta Lund does not have what it takes," Owen Pryce wrote on Friday.',
+     "Owen Pryce", "Greta Lund", "criticises", "criticises"),
+    ("Maria Okafor spoke at the conference, accusing Henrik Dahl of cowardice.",
+     "Maria Okafor", "Henrik Dahl", "criticises", "accuses"),
+]
+
+NOT_FOUND = [
+    "Priya Raman did not criticise Henrik Dahl at the meeting.",
+    "Owen Pryce defended his record on schools.",
+    "Owen Pryce praised the weather in Brighton.",
+    "Maria Okafor met Henrik Dahl in Vienna.",
+]
+
+
+@pytest.mark.parametrize("text, source, target, kind, predicate", FOUND)
+def test_interaction_is_found(extract, text, source, target, kind, predicate):
+    found = extract(text).interactions
+    assert (source, target, kind, predicate) in found, found
+
+
+@pytest.mark.parametrize("text", NOT_FOUND)
+def test_no_interaction(extract, text):
+    assert extract(text).interactions == []
+
+
+def test_coordinated_targets_are_each_criticised(extract):
+    found = extract("Priya Raman accused Henrik Dahl and Omar Said of misleading voters.").interactions
+    assert {(s, t) for s, t, _, _ in found} == {("Priya Raman", "Henrik Dahl"), ("Priya Raman", "Omar Said")}
+
+
+def test_direction_is_kept_in_the_passive(extract):
+    found = extract("Henrik Dahl was criticised by Priya Raman.").interactions
+    assert [(s, t) for s, t, _, _ in found] == [("Priya Raman", "Henrik Dahl")]

@@ -1,0 +1,54 @@
+"""Who is who within an article: short forms, typos, honorifics, acronyms, nicknames."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.slow
+
+
+def persons(found):
+    return {name for name, (type_, _) in found.entities.items() if type_ == "Person"}
+
+
+def test_surname_and_honorific_join_the_full_name(extract):
+    found = extract("Maria Okafor arrived in Lagos on Monday. Ms Okafor said little. Okafor left early.")
+    assert persons(found) == {"Maria Okafor"}
+    assert {"Okafor", "Ms Okafor"} <= set(found.entities["Maria Okafor"][1])
+
+
+def test_a_spelling_slip_joins_the_full_name(extract):
+    found = extract("Tomas Lindqvist leads the council. Critics say Tomas Lindquist has failed.")
+    assert persons(found) == {"Tomas Lindqvist"}
+    assert "Tomas Lindquist" in found.entities["Tomas Lindqvist"][1]
+
+
+def test_two_people_with_one_surname_stay_two(extract):
+    found = extract("Anna Berg met Karl Berg in Bergen. Anna Berg spoke first, then Karl Berg replied.")
+    assert {"Anna Berg", "Karl Berg"} <= persons(found)
+
+
+def test_acronym_defined_in_the_text(extract):
+    found = extract("The National Farmers Council (NFC) met in York. The NFC said prices were falling.")
+    assert found.entities["National Farmers Council"] == ("Organization", ("NFC",))
+
+
+def test_party_nicknames(extract):
+    found = extract("The Tories won the vote. Lib Dems said the Tories had cheated.")
+    assert found.entities["Conservative Party"][0] == "Organization"
+    assert "Liberal Democrats" in found.entities
+
+
+def test_the_government_is_the_states_government(extract):
+    found = extract("The UK government announced a review. Critics said the government was too slow.")
+    assert found.entities["UK government"] == ("Organization", ("government",))
+
+
+def test_page_furniture_is_dropped(extract):
+    found = extract("Maria Okafor won the vote.\n\nCLICK HERE TO GET THE NORTHERN STAR APP\n\nShe thanked voters.")
+    assert not any("Northern Star" in name for name in found.entities)
+
+
+def test_the_minister_is_the_person_given_that_post(extract):
+    found = extract("Health minister Clara Voss met nurses. Maria Okafor later attacked the minister over pay.")
+    assert ("Maria Okafor", "Clara Voss", "criticises", "criticises") in found.interactions

@@ -1,0 +1,50 @@
+"""Quotes: attribution after, before, with a colon, by pronoun, and across paragraphs."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.extract.quotes import quote_spans
+
+pytestmark = pytest.mark.slow
+
+# text, speaker, the quote's first words
+FOUND = [
+    ('"We will not back down on this issue," Maria Okafor said.', "Maria Okafor", "We will not back down"),
+    ('"The plan is a failure from start to finish," said Henrik Dahl.', "Henrik Dahl", "The plan is a failure"),
+    ('Henrik Dahl said: "Our members deserve far better than this."', "Henrik Dahl", "Our members deserve far better"),
+    ('Maria Okafor spoke in Oslo on Monday.\n\n"Nobody expected the result to be so close," she told reporters.',
+     "Maria Okafor", "Nobody expected the result"),
+    ('Greta Lund told the Daily Courier that the reforms were "a betrayal of every promise we made."',
+     "Greta Lund", "a betrayal of every promise"),
+]
+
+
+@pytest.mark.parametrize("text, speaker, starts", FOUND)
+def test_quote_is_attributed(extract, text, speaker, starts):
+    quotes = extract(text).quotes
+    assert any(s == speaker and q.startswith(starts) for s, q in quotes), quotes
+
+
+def test_scare_quotes_are_not_quotes(extract):
+    assert extract('The protesters called the plan "a disgrace" on Tuesday.').quotes == []
+
+
+def test_quote_continues_in_next_paragraph(extract):
+    text = ('Henrik Dahl said: "The first part of what I want to say is this."\n\n'
+            '"And the second part follows in a new paragraph, as papers print it."')
+    quotes = extract(text).quotes
+    assert [s for s, _ in quotes] == ["Henrik Dahl", "Henrik Dahl"]
+
+
+def test_quote_without_a_speaker_is_dropped(extract):
+    assert extract('"Nothing will ever be the same again after this," the sign read.').quotes == []
+
+
+@pytest.mark.parametrize("text, inner", [
+    ('He said "one two three" then.', ["one two three"]),
+    ("She wrote “curly quotes work too” here.", ["curly quotes work too"]),
+    ('"An open quote runs to the end of its paragraph\n"Next one."', ["An open quote runs to the end of its paragraph", "Next one."]),
+])
+def test_quote_spans(text, inner):
+    assert [text[a:b] for a, b in quote_spans(text)] == inner

@@ -1,0 +1,69 @@
+"""Posts: title before a name, apposition, copula, relative clause, possessive, lists."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.slow
+
+# text, person, title, organisation, status, start, end
+ROLES = [
+    ("German Chancellor Anna Vogel met farmers on Tuesday.",
+     "Anna Vogel", "Chancellor", "Germany", "current", None, None),
+    ("Labour leader Ruth Ambrose spoke in Leeds on Friday.",
+     "Ruth Ambrose", "leader", "Labour Party", "current", None, None),
+    ("Shadow chancellor Owen Pryce attacked the budget.",
+     "Owen Pryce", "Shadow chancellor", None, "current", None, None),
+    ("Former Foreign Secretary Alan Pike criticised the deal.",
+     "Alan Pike", "Foreign Secretary", None, "former", None, None),
+    ("Conservative MP Julia Wren said the bill was flawed.",
+     "Julia Wren", "MP", "Conservative Party", "current", None, None),
+    ("Greta Lund, leader of the Liberal Democrats, spoke at the rally.",
+     "Greta Lund", "leader", "Liberal Democrats", "current", None, None),
+    ("Daniel Moss, the French housing minister, resigned on Monday.",
+     "Daniel Moss", "housing minister", "France", "current", None, None),
+    ("Hamid Farouk was chief executive of the Royal Mint from 2001 to 2006.",
+     "Hamid Farouk", "chief executive", "Royal Mint", "former", "2001", "2006"),
+    ("Lena Park, who became chairman of the Harbour Trust in 2010, declined to comment.",
+     "Lena Park", "chairman", "Harbour Trust", None, "2010", None),
+    ("The city grew fast during Victor Hale's time as mayor.",
+     "Victor Hale", "mayor", None, "former", None, None),
+    ("Ministers like Sofia Brandt have defended the plan.",
+     "Sofia Brandt", "minister", None, "current", None, None),
+    ("As an MEP, Pablo Ortiz voted against the treaty.",
+     "Pablo Ortiz", "MEP", None, None, None, None),
+]
+
+NO_ROLE = [
+    "Tech billionaire Igor Sand bought a newspaper last year.",
+    "Professor Neil Hart wrote the report for the council.",
+    "Campaigner Mia Torres joined the march in Cardiff.",
+    "Critics said Ben Cole was seen as a leader by many.",
+]
+
+
+@pytest.mark.parametrize("text, person, title, org, status, start, end", ROLES)
+def test_role_is_found(extract, text, person, title, org, status, start, end):
+    roles = extract(text).roles
+    matching = [r for r in roles if r[0] == person and r[1].lower() == title.lower()]
+    assert matching, f"no role {title!r} for {person!r} in {roles}"
+    _, _, found_org, found_status, found_start, found_end = matching[0]
+    assert found_org == org
+    if status is not None:
+        assert found_status == status
+    assert (found_start, found_end) == (start, end)
+
+
+@pytest.mark.parametrize("text", NO_ROLE)
+def test_description_is_not_a_role(extract, text):
+    assert extract(text).roles == []
+
+
+def test_party_possessive_is_a_membership(extract):
+    found = extract("Labour's Martin Cole said the vote was close.")
+    assert ("Martin Cole", "Labour Party") in found.memberships
+
+
+def test_member_of_is_a_membership(extract):
+    found = extract("Jonas Weber, a member of the Green Party, won the seat.")
+    assert ("Jonas Weber", "Green Party") in found.memberships
