@@ -153,8 +153,10 @@ class MentionIndex:
         if not any(c.isalpha() for c in name) or name.lower() in lex.post_titles:
             return None  # "MSP", "Chancellor": a post, not an entity
         weak = ent.label_ in WEAK_LABELS and not canonical
-        if weak and self._acts_like_person(doc[start:end]):
+        if type_ != "Person" and not canonical and self._acts_like_person(doc[start:end]):
             type_, weak = "Person", False
+        if end - start == 1 and type_ == "Organization" and not canonical and doc[start].tag_ in {"JJ", "NN"}:
+            return None  # a capitalised common word ("Tech" in "Tech billionaire X")
         return Mention(
             start=h, end=end, type=type_, text=_span_text(doc, h, end), name=name,
             canonical=canonical, weak=weak,
@@ -163,12 +165,17 @@ class MentionIndex:
 
     def _acts_like_person(self, span: Span) -> bool:
         """A proper name the model mislabelled, in a place only people stand: "X said",
-        "X's time as …" (two or more capitalised words)."""
+        "X's time as …", "billionaire X" (two or three capitalised words)."""
         root = span.root
-        if len(span) < 2 or not all(t.is_title for t in span):
+        if not 2 <= len(span) <= 3 or not all(t.is_title and t.pos_ == "PROPN" for t in span):
+            return False
+        if {t.lower_ for t in span} & self.lexicon.org_head_words:
             return False
         if root.dep_ == "nsubj" and root.head.lemma_ in self.lexicon.speech_verbs:
             return True
+        before = span.doc[span.start - 1] if span.start > 0 else None
+        if before is not None and before.is_lower and before.pos_ == "NOUN" and before.head.i == root.i:
+            return True  # "billionaire X", "activist X": a description of a person
         return root.dep_ == "poss" and root.head.lower_ in {"time", "tenure", "leadership", "career", "wife", "husband"}
 
     def _is_title_part(self, start: int, end: int) -> bool:
@@ -458,9 +465,9 @@ class MentionIndex:
         """"the minister", "the Prime Minister": the last person given that post or description.
 
         Notes:
-            A one-word description matches any title with that head ("the minister" →
-            "safeguarding minister"); a longer one must match the title ("the prime
-            minister" is not the health minister).
+            The head word must match and every modifier written must be in the title:
+            "the minister" → "safeguarding minister", but "the prime minister" is not the
+            health minister.
         """
         # Only "the": "its chairman" or "his chancellor" is somebody else's, not the last one named.
         if not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
@@ -473,9 +480,9 @@ class MentionIndex:
         phrase = " ".join([*modifiers, tok.lower_])
         head = tok.lemma_.lower()
         for i, title, title_head, person in reversed(self.descriptions):
-            if i >= tok.i or person in exclude:
+            if i >= tok.i or person in exclude or title_head != head:
                 continue
-            if title == phrase or (not modifiers and title_head == head):
+            if title == phrase or set(modifiers) <= set(title.split()):
                 return person
         return None
 

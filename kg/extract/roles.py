@@ -170,6 +170,15 @@ def _title_phrase(head: Token, index: MentionIndex, lexicon: Lexicon,
     return title, org, status
 
 
+def _phrase_text(noun: Token) -> str:
+    """A noun with the compound and adjective modifiers written right before it."""
+    doc = noun.doc
+    j = noun.i - 1
+    while j >= 0 and doc[j].head.i == noun.i and doc[j].dep_ in {"compound", "amod"}:
+        j -= 1
+    return " ".join(t.text for t in doc[j + 1:noun.i + 1])
+
+
 def _belongs_to_title(tok: Token, lexicon: Lexicon) -> bool:
     """Words that are part of a post title: "Prime", "Health", "safeguarding", "shadow"."""
     if tok.lower_ in lexicon.title_modifiers or is_title_head(tok, lexicon):
@@ -230,9 +239,14 @@ def _prenominal(doc: Doc, index: MentionIndex, lexicon: Lexicon, article_id: str
     i = mention_start - 1
     while i >= 0 and doc[i].lower_.rstrip(".") in lexicon.honorifics:
         i -= 1
-    if i < 0 or not is_title_head(doc[i], lexicon) or doc[i].is_punct:
+    if i < 0 or doc[i].is_punct:
         return
     title_head = doc[i]
+    if not is_title_head(title_head, lexicon):
+        if title_head.pos_ == "NOUN" and title_head.head.i == head.i:
+            # "tech billionaire X": not a post, but "the billionaire" later means X.
+            index.describe(person, title=_phrase_text(title_head), head=title_head.lemma_, token_i=title_head.i)
+        return
     if title_head.pos_ == "VERB" or index.entity_at(title_head):
         return
     title, org, status = _title_phrase(title_head, index, lexicon, stop_at=doc[i].sent.start)
@@ -256,7 +270,7 @@ def _appositive(doc: Doc, index: MentionIndex, lexicon: Lexicon, article_id: str
         for noun in nouns:
             if noun.pos_ not in {"NOUN", "PROPN"} or index.entity_at(noun):
                 continue
-            index.describe(person, title=noun.lower_, head=noun.lemma_, token_i=noun.i)
+            index.describe(person, title=_phrase_text(noun), head=noun.lemma_, token_i=noun.i)
             if not is_title_head(noun, lexicon):
                 continue
             title, org, status = _title_phrase(noun, index, lexicon)

@@ -52,3 +52,16 @@ def test_page_furniture_is_dropped(extract):
 def test_the_minister_is_the_person_given_that_post(extract):
     found = extract("Health minister Clara Voss met nurses. Maria Okafor later attacked the minister over pay.")
     assert ("Maria Okafor", "Clara Voss", "criticises", "criticises") in found.interactions
+
+
+@pytest.mark.parametrize("text", [
+    "Tech billionaire Igor Sand bought the paper. Weeks later the billionaire was criticised by Maria Okafor.",
+    "Igor Sand, a tech billionaire, bought the paper. Weeks later the tech billionaire was criticised by Maria Okafor.",
+])
+def test_a_description_given_earlier_names_the_person(extract, text):
+    assert ("Maria Okafor", "Igor Sand", "criticises", "criticises") in extract(text).interactions
+
+
+def test_a_different_title_is_a_different_person(extract):
+    found = extract("Health minister Clara Voss met nurses. Maria Okafor attacked the prime minister.")
+    assert not any(t == "Clara Voss" for _, t, _, _ in found.interactions)
