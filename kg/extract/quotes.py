@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from kg.lexicons import Lexicon
 
 EXTRACTOR = "quotes.v1"
-MIN_WORDS = 4  # shorter quoted stretches are scare quotes ("violent"), not statements
+MIN_WORDS = 2  # a lone quoted word is a scare quote ("violent"); two words attributed are a quote
 OPENING = {"“": "”", '"': '"'}
 
 
@@ -75,9 +75,13 @@ def attribute(doc: Doc, index: MentionIndex, lexicon: Lexicon) -> list[Attributi
         first = doc.char_span(start, end, alignment_mode="expand")
         if first is None or len(first) == 0 or index.in_furniture(first[0]):
             continue
-        result = _speaker_after(doc, index, lexicon, first.end) or _speaker_governing(
-            index, lexicon, first[0]
-        ) or _speaker_by_colon(doc, index, lexicon, first.start)
+        result = (
+            _speaker_after(doc, index, lexicon, first.end, ends_sentence=inner.endswith((".", "!", "?")))
+            or _speaker_governing(index, lexicon, first[0])
+            or _speaker_by_colon(doc, index, lexicon, first.start)
+        )
+        if result is None and len(inner.split()) >= 4:
+            result = _speaker_of_previous_sentence(doc, index, lexicon, first.start)
         if result is None and previous is not None and _continues(doc.text, previous.end, start):
             result = (previous.speaker, previous.cue, previous.confidence * 0.9)
         if result is None:
@@ -104,11 +108,17 @@ def extract(doc: Doc, *, index: MentionIndex, lexicon: Lexicon, article_id: str,
 
 
 def _speaker_after(doc: Doc, index: MentionIndex, lexicon: Lexicon,
-                   after: int) -> tuple[str, int, float] | None:
-    """``"…," X said`` / ``"…," said X`` / ``"…," he added``: a reporting verb right after."""
+                   after: int, *, ends_sentence: bool) -> tuple[str, int, float] | None:
+    """``"…," X said`` / ``"…," said X`` / ``"…," he added``: a reporting verb right after.
+
+    A quote closed by a full stop and followed by a new sentence ("… now." He said …) is not
+    attributed by that sentence: it reports something else.
+    """
     i = after
     while i < len(doc) and (doc[i].text in {"”", '"', ",", "'"} or (doc[i].is_punct and doc[i].text != "(")):
         i += 1  # the closing mark and the comma before the attribution
+    if i < len(doc) and ends_sentence and doc[i].is_title and doc[i].is_sent_start:
+        return None
     for j in range(i, min(len(doc), i + 6)):
         tok = doc[j]
         if tok.text in OPENING or "\n" in tok.text:
@@ -168,6 +178,25 @@ def _speaker_by_colon(doc: Doc, index: MentionIndex, lexicon: Lexicon, first_i: 
             speaker = clause_subject(tok, index) or inherited_subject(tok, index)
             if speaker is not None:
                 return speaker, tok.i, 0.8
+    return None
+
+
+def _speaker_of_previous_sentence(doc: Doc, index: MentionIndex, lexicon: Lexicon,
+                                  first_i: int) -> tuple[str, int, float] | None:
+    """A quote standing alone right after "X said …" in the same paragraph is X's."""
+    sent_start = doc[first_i].sent.start
+    i = sent_start - 1
+    while i >= 0 and (doc[i].is_punct or doc[i].is_space):
+        if "\n" in doc[i].text:
+            return None  # a new paragraph: the previous sentence is another story
+        i -= 1
+    if i < 0:
+        return None
+    root = doc[i].sent.root
+    if root.lemma_ in lexicon.speech_verbs and root.pos_ in {"VERB", "AUX"}:
+        speaker = clause_subject(root, index)
+        if speaker is not None:
+            return speaker, root.i, 0.7
     return None
 
 
