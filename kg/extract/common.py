@@ -37,6 +37,18 @@ def clause_subject(verb: Token, index: MentionIndex) -> str | None:
     return None
 
 
+def coordinated_subjects(verb: Token, index: MentionIndex) -> list[str]:
+    """Every entity of a coordinated subject: "Labour and the Tories attacked …" gives both."""
+    found = []
+    for child in verb.children:
+        if child.dep_ in {"nsubj", "csubj"}:
+            for tok in [child, *child.conjuncts]:
+                key = index.resolve(tok)
+                if key is not None:
+                    found.append(key)
+    return list(dict.fromkeys(found))
+
+
 def passive_agent(verb: Token, index: MentionIndex) -> str | None:
     """The doer of a passive verb: "X was criticised by Y" gives Y."""
     for child in verb.children:
@@ -68,6 +80,10 @@ def inherited_subject(verb: Token, index: MentionIndex) -> str | None:
                 return _possessor(tok, index)
             return None
         after_comma = tok.i > 0 and tok.doc[tok.i - 1].text == ","
+        if tok.dep_ == "conj" and tok.tag_ == "VBG" and tok.head.tag_ in {"VB", "VBP", "VBZ"}:
+            # "… stressing politicians should not X and attacking Y": the parser joined the
+            # participle to the wrong verb; it shares the subject of the participle above.
+            tok = tok.head
         tok = tok.head
         if tok.pos_ == "NOUN" and not after_comma:
             return _possessor(tok, index)

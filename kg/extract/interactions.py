@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 
 from kg.extract.common import (
     clause_subject,
+    coordinated_subjects,
     evidence_for,
     inherited_subject,
     is_negated,
@@ -114,16 +115,16 @@ def _verb(doc: Doc, index: MentionIndex, article_id: str, verb: Token, cue: Inte
     else:
         source = _actor(verb, index)
         objects = [c for c in verb.children if c.dep_ in {"dobj", "obj"}]
-        if not objects and cue.predicate in {"criticises", "mocks"}:
-            # "attacked over", "criticised for" with no object: nothing to point at.
-            objects = []
-    if not _valid(index, source):
-        return
-    assert source is not None
-    for obj in objects:
-        for target in targets_of(obj, index, exclude=frozenset({source})):
-            if _valid(index, target):
-                yield _fact(doc, index, article_id, source, target, cue, verb.i, obj.i, cue.confidence)
+    sources = [source] if source is not None else []
+    if not is_passive(verb):
+        sources += [s for s in coordinated_subjects(verb, index) if s not in sources]
+    for source in sources:
+        if not _valid(index, source):
+            continue
+        for obj in objects:
+            for target in targets_of(obj, index, exclude=frozenset({source})):
+                if _valid(index, target):
+                    yield _fact(doc, index, article_id, source, target, cue, verb.i, obj.i, cue.confidence)
 
 
 def _phrasal(doc: Doc, index: MentionIndex, article_id: str, verb: Token, cue: InteractionCue) -> Iterator[Fact]:

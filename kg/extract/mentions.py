@@ -93,6 +93,14 @@ class MentionIndex:
         self.descriptions: list[tuple[int, str, str, str]] = []  # (token i, title, head, key)
         self._sent_starts = [s.start for s in doc.sents]
         self._cluster(self._collect())
+        # Pronouns resolved in reading order, so "he … he … his" chains back to the name.
+        self.pronoun_entity: dict[int, str] = {}
+        for tok in doc:
+            gender = PRONOUN_GENDER.get(tok.lower_)
+            if gender is not None and tok.pos_ == "PRON":
+                key = self._antecedent(tok, gender, frozenset())
+                if key is not None:
+                    self.pronoun_entity[tok.i] = key
 
     # ----------------------------------------------------------------- collection
     def _collect(self) -> list[Mention]:
@@ -459,7 +467,8 @@ class MentionIndex:
             return key
         gender = PRONOUN_GENDER.get(tok.lower_)
         if gender is not None and tok.pos_ == "PRON":
-            return self._antecedent(tok, gender, exclude)
+            known = self.pronoun_entity.get(tok.i)
+            return known if known is not None and known not in exclude else self._antecedent(tok, gender, exclude)
         if tok.pos_ in {"NOUN", "PROPN"} and tok.tag_ in {"NN", "NNP"}:
             return self._described(tok, exclude)
         return None
@@ -519,7 +528,7 @@ class MentionIndex:
         sent_i = self._sentence_number(tok.i)
         window_start = self._sent_starts[max(0, sent_i - window)]
         for i in range(tok.i - 1, window_start - 1, -1):
-            key = self.token_entity.get(i)
+            key = self.token_entity.get(i) or self.pronoun_entity.get(i)
             if key is None or key in exclude:
                 continue
             cluster = self.clusters[key]

@@ -65,3 +65,8 @@ def test_coordinated_targets_are_each_criticised(extract):
 def test_direction_is_kept_in_the_passive(extract):
     found = extract("Henrik Dahl was criticised by Priya Raman.").interactions
     assert [(s, t) for s, t, _, _ in found] == [("Priya Raman", "Henrik Dahl")]
+
+
+def test_coordinated_sources_each_criticise(extract):
+    found = extract("Labour and the Tories attacked Greta Lund's policies as unworkable.").interactions
+    assert {(s, t) for s, t, _, _ in found} == {("Labour Party", "Greta Lund"), ("Conservative Party", "Greta Lund")}
