@@ -59,6 +59,7 @@ from typing import Any
 
 from rdflib import BNode, Dataset, Graph, URIRef
 
+from kg.errors import KGError
 from kg.graph.namespaces import KG, ORG, PREFIXES, PROV, RDF, RDFS, SCHEMA, SKOS, TIME
 
 #: ``kg:criticises`` and its sub-properties (``ontology/newskg.ttl``, ``rdfs:subPropertyOf``).
@@ -628,7 +629,7 @@ def _vis_assets() -> tuple[str, str]:
     """vis-network's minified JS and CSS, read from the installed pyvis package.
 
     Raises:
-        RuntimeError: pyvis is missing its bundled vis-network, or the bundle holds a sequence
+        KGError: pyvis is missing its bundled vis-network, or the bundle holds a sequence
             that would end an inline ``<script>``/``<style>`` early.
     """
     lib = resources.files("pyvis").joinpath(VIS_DIR)
@@ -636,11 +637,11 @@ def _vis_assets() -> tuple[str, str]:
         js = lib.joinpath("vis-network.min.js").read_text(encoding="utf-8")
         css = lib.joinpath("vis-network.css").read_text(encoding="utf-8")
     except (FileNotFoundError, NotADirectoryError) as e:
-        raise RuntimeError(f"pyvis has no {VIS_DIR}/vis-network.min.js and .css; reinstall pyvis 0.3.2 "
+        raise KGError(f"pyvis has no {VIS_DIR}/vis-network.min.js and .css; reinstall pyvis 0.3.2 "
                            f"(pip install 'pyvis==0.3.2')") from e
     for name, text, closing in (("vis-network.min.js", js, "</script"), ("vis-network.css", css, "</style")):
         if closing in text.lower() or "<!--" in text:
-            raise RuntimeError(f"pyvis {VIS_DIR}/{name} contains {closing!r} or '<!--' and cannot be inlined")
+            raise KGError(f"pyvis {VIS_DIR}/{name} contains {closing!r} or '<!--' and cannot be inlined")
     return js, css
 
 
@@ -715,8 +716,7 @@ legend { font-weight: 600; }
 .kg-section ul { margin: 0; padding-left: 18px; }
 .kg-section li { margin: 2px 0; overflow-wrap: anywhere; }
 .kg-src { color: #777; font-size: 12px; }
-.kg-link { border: none; background: none; padding: 0; color: #1f5fae; cursor: pointer; font: inherit;
-  text-align: left; text-decoration: underline; }
+.kg-link { color: #1f5fae; cursor: pointer; text-decoration: underline; }
 q { font-style: italic; }
 #kg-tooltip { position: absolute; z-index: 20; max-width: 360px; max-height: 60%; overflow: hidden; padding: 6px 10px;
   background: #fff; border: 1px solid #bbb; border-radius: 4px; box-shadow: 0 2px 8px rgba(0,0,0,.2);
@@ -737,7 +737,9 @@ _APP_JS = r"""
   function h(tag, props, children) {
     const el = document.createElement(tag);
     for (const [key, value] of Object.entries(props || {})) {
-      if (key === "dataset") Object.assign(el.dataset, value); else el[key] = value;
+      if (key === "dataset") Object.assign(el.dataset, value);
+      else if (key === "role") el.setAttribute("role", value);
+      else el[key] = value;
     }
     for (const child of [children].flat(Infinity)) {
       if (child === null || child === undefined || child === false || child === "") continue;
@@ -788,25 +790,24 @@ _APP_JS = r"""
       h("h3", null, `${title} (${items.length})`), h("ul", null, shown),
       rest > 0 ? h("p", { className: "kg-meta" }, `… ${rest} more: click for all`) : null]);
   }
-  function nodeLink(id, text) {
-    if (!id || !nodes.get(id)) return text;
-    const button = h("button", { type: "button", className: "kg-link" }, text);
-    button.addEventListener("click", () => focusNode(id));
-    return button;
+  function link(text, action) {
+    // A focusable inline span rather than a <button>, so long names wrap like the text around them.
+    const el = h("span", { className: "kg-link", role: "link", tabIndex: 0 }, text);
+    el.addEventListener("click", action);
+    el.addEventListener("keydown", (ev) => { if (ev.key === "Enter") action(); });
+    return el;
   }
-  function edgeLink(id, text) {
-    const button = h("button", { type: "button", className: "kg-link" }, text);
-    button.addEventListener("click", () => selectEdge(id));
-    return button;
-  }
+  const nodeLink = (id, text) => (id && nodes.get(id) ? link(text, () => focusNode(id)) : text);
+  const edgeLink = (id, text) => link(text, () => selectEdge(id));
   const joinMeta = (parts) => parts.filter(Boolean).join(", ");
   const source = (articles) => (
     articles.length ? h("div", { className: "kg-src" }, `in ${articles.join(", ")}`) : null);
 
   function renderNode(id, limit) {
     const n = info.nodes[id];
-    const facts = network.getConnectedEdges(id).filter((e) => info.edges[e]).sort()
-      .map((e) => h("li", null, edgeLink(e, info.edges[e].summary)));
+    const byText = (a, b) => (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0);
+    const facts = network.getConnectedEdges(id).filter((e) => info.edges[e])
+      .map((e) => [e, info.edges[e].summary]).sort(byText).map(([e, text]) => h("li", null, edgeLink(e, text)));
     return [
       h("h2", null, n.name),
       h("p", { className: "kg-meta" }, `${typeStyle[n.type].label} · ${plural(n.facts, "fact")}`),

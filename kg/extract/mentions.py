@@ -523,7 +523,21 @@ class MentionIndex:
                 return key
         return self._nearest_person(tok, gender, exclude, SENTENCE_WINDOW, speakers_only=False)
 
-    def _nearest_person(self, tok: Token, gender: str, exclude: frozenset[str], window: int,
+    def salient_person(self, tok: Token, *, window: int = 3) -> str | None:
+        """Of the people named in the last ``window`` sentences before ``tok`` (outside
+        quotes), the one the article names most often; the later named on a tie."""
+        sent_i = self._sentence_number(tok.i)
+        start = self._sent_starts[max(0, sent_i - window)]
+        recent: dict[str, int] = {}
+        for i in range(start, tok.i):
+            key = self.token_entity.get(i) or self.pronoun_entity.get(i)
+            if key and self.clusters[key].type == "Person" and not self.quote_mask[self.doc[i].idx]:
+                recent[key] = i
+        if not recent:
+            return None
+        return max(recent, key=lambda k: (len(self.clusters[k].mentions), recent[k]))
+
+    def _nearest_person(self, tok: Token, gender: str | None, exclude: frozenset[str], window: int,
                         *, speakers_only: bool) -> str | None:
         sent_i = self._sentence_number(tok.i)
         window_start = self._sent_starts[max(0, sent_i - window)]
@@ -532,7 +546,7 @@ class MentionIndex:
             if key is None or key in exclude:
                 continue
             cluster = self.clusters[key]
-            if cluster.type != "Person" or (cluster.gender and cluster.gender != gender):
+            if cluster.type != "Person" or (gender and cluster.gender and cluster.gender != gender):
                 continue
             if self.quote_mask[self.doc[i].idx] and not self.quote_mask[tok.idx]:
                 continue  # a name inside someone's quote is rarely the narrator's "he"

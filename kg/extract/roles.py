@@ -43,8 +43,11 @@ def _title_words(lexicon: Lexicon) -> frozenset[str]:
 
 
 def is_title_head(tok: Token, lexicon: Lexicon) -> bool:
-    """A post head word ("minister", "Secretary", "MP", "co-founder")."""
-    return tok.lower_ in lexicon.post_titles or tok.lemma_.lower() in lexicon.post_titles
+    """A post head word ("minister", "Secretary", "MP", "co-founder"), or the last word of a
+    two-word post ("chief executive", "attorney general") when the first word precedes it."""
+    if tok.lower_ in lexicon.post_titles or tok.lemma_.lower() in lexicon.post_titles:
+        return True
+    return tok.i > 0 and f"{tok.doc[tok.i - 1].lower_} {tok.lower_}" in lexicon.post_titles
 
 
 def extract(doc: Doc, *, index: MentionIndex, lexicon: Lexicon, article_id: str) -> Iterator[Fact]:
@@ -74,6 +77,8 @@ def _all_roles(doc: Doc, index: MentionIndex, lexicon: Lexicon, article_id: str)
             yield from _copular(doc, index, lexicon, article_id, tok)
         if tok.pos_ == "NOUN" and tok.lower_ in TENURE_NOUNS | set(LEADERSHIP_NOUNS):
             yield from _possessive(doc, index, lexicon, article_id, tok)
+        if tok.dep_ in {"nsubj", "nsubjpass"} and is_title_head(tok, lexicon):
+            yield from _described(doc, index, lexicon, article_id, tok)
 
 
 def _person_heads(index: MentionIndex) -> list[tuple[Token, str]]:
@@ -250,6 +255,9 @@ def _prenominal(doc: Doc, index: MentionIndex, lexicon: Lexicon, article_id: str
     if title_head.pos_ == "VERB" or index.entity_at(title_head):
         return
     title, org, status = _title_phrase(title_head, index, lexicon, stop_at=doc[i].sent.start)
+    first_word = title_head.i - len(title.split()) + 1
+    if first_word > 0 and doc[first_word - 1].lower_ in {"a", "an"}:
+        return  # "how good a prime minister X will make": a hypothetical, not a post
     status = _status_from_context(title_head.sent, status)
     if status == "unknown":
         status = "current"  # a title written before a name is the one held when written
@@ -311,6 +319,8 @@ def _copular(doc: Doc, index: MentionIndex, lexicon: Lexicon, article_id: str,
     person = clause_subject(verb, index)
     if person is None or index.clusters[person].type != "Person":
         return
+    if index.quote_mask[verb.idx] and any(c.dep_ == "nsubj" and c.pos_ == "PRON" for c in verb.children):
+        return  # "he has been a prudent chancellor" in someone's quote: "he" is not resolvable here
     complements = [c for c in verb.children if c.dep_ in {"attr", "oprd", "acomp"}]
     if verb.lemma_ not in COPULAS:
         # "As an MSP, X signed …": only the fronted "as", never "X was seen as a leader".
@@ -339,6 +349,33 @@ def _copular(doc: Doc, index: MentionIndex, lexicon: Lexicon, article_id: str,
                      index, noun.lemma_)
         if fact:
             yield fact
+
+
+def _described(doc: Doc, index: MentionIndex, lexicon: Lexicon, article_id: str,
+               noun: Token) -> Iterator[Fact]:
+    """"Mr X spoke in Leeds. The Tory leader said …": a post written as the subject's
+    description names the person just mentioned.
+
+    Notes:
+        Only a definite, singular description in subject position, unresolved by an
+        earlier post, and only when a person was named in the last three sentences (the
+        article's most-named of them: the story's protagonist, not a passer-by); its
+        confidence is lower than a post written beside the name.
+    """
+    if noun.tag_ not in {"NN", "NNP"} or index.entity_at(noun) or index.quote_mask[noun.idx]:
+        return
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children):
+        return
+    if index.resolve(noun) is not None:
+        return  # already known: "the minister" after "safeguarding minister X"
+    person = index.salient_person(noun, window=3)
+    if person is None:
+        return
+    title, org, status = _title_phrase(noun, index, lexicon)
+    fact = _fact(doc, article_id, person, title, org, "current" if status == "unknown" else status,
+                 noun.i, noun.i, (None, None), 0.55, index, noun.lemma_)
+    if fact:
+        yield fact
 
 
 def _has_aux(verb: Token, lemma: str) -> bool:

@@ -67,3 +67,12 @@ def test_party_possessive_is_a_membership(extract):
 def test_member_of_is_a_membership(extract):
     found = extract("Jonas Weber, a member of the Green Party, won the seat.")
     assert ("Jonas Weber", "Green Party") in found.memberships
+
+
+def test_a_definite_post_names_the_person_just_mentioned(extract):
+    found = extract("Mr Alder Quint spoke to party members in Leeds. The Tory leader said the vote was fair.")
+    assert ("Alder Quint", "leader", "Conservative Party", "current", None, None) in found.roles
+
+
+def test_a_definite_post_with_no_person_nearby_is_nobody(extract):
+    assert extract("The Tory leader said the vote was fair.").roles == []
