@@ -43,6 +43,7 @@ EXTRACTOR = "interactions.v1"
 JUDGEMENT_EXTRACTOR = "judgements.v1"
 TARGET_PREPOSITIONS = {"of", "on", "for", "against", "towards", "toward"}
 NAMING_VERBS = {"call", "brand", "label", "describe", "dub"}
+SUPPORT_PREDICATES = {"supports", "praises", "endorses", "defends"}
 
 
 def extract(doc: Doc, *, index: MentionIndex, lexicon: Lexicon, article_id: str,
@@ -85,9 +86,7 @@ def _all(doc: Doc, index: MentionIndex, lexicon: Lexicon, article_id: str,
 def _fact(doc: Doc, index: MentionIndex, article_id: str, source: str, target: str,
           cue: InteractionCue | Judgement, first: int, last: int, confidence: float,
           extractor: str = EXTRACTOR) -> Fact:
-    kind = getattr(cue, "kind", "criticises")
-    if kind not in {"criticises", "supports"}:
-        kind = "criticises"
+    kind = "supports" if cue.predicate in SUPPORT_PREDICATES else "criticises"
     return Fact(kind=kind, subject=source, object=target, predicate=cue.predicate,
                 confidence=confidence, evidence=evidence_for(doc, article_id, first, last),
                 extractor=extractor)
@@ -225,15 +224,30 @@ def _judgements(doc: Doc, index: MentionIndex, lexicon: Lexicon, article_id: str
                             JUDGEMENT_EXTRACTOR)
 
 
+def _in_own_clause(tok: Token, head: Token) -> bool:
+    """Is ``tok`` in ``head``'s clause, not in a clause nested in it?"""
+    while tok.i != head.i:
+        if tok.dep_ in {"ccomp", "advcl", "relcl", "xcomp"}:
+            return False
+        tok = tok.head
+    return True
+
+
 def _judged(head: Token, lexicon: Lexicon) -> Judgement | None:
-    """The negative judgement a clause passes on its subject, if any."""
+    """The judgement a clause passes on its subject, if any (blame or, for "evaluation"
+    words, praise)."""
     negated = is_negated(head) or any(is_negated(a) for a in head.children if a.dep_ == "aux")
+    # The clause's own words, not those of clauses nested in it ("X said Y's plan would fail").
+    own = [t for t in head.subtree if _in_own_clause(t, head)]
+    own_lemmas = {t.lemma_.lower() for t in own}
     lemmas = {t.lemma_.lower() for t in head.subtree}
     complements = {c.lemma_.lower() for c in head.children if c.dep_ in {"attr", "acomp", "oprd"}}
     for j in lexicon.judgements:
         if j.kind == "noun" and head.lemma_ == "be" and not negated and j.lemmas[0] in complements:
             return j
         if j.kind == "adjective" and head.lemma_ in {"be", "seem", "look"} and not negated and j.lemmas[0] in complements:
+            return j
+        if j.kind == "evaluation" and not negated and j.lemmas[0] in own_lemmas:
             return j
         if j.kind == "phrase":
             words = [w for w in j.lemmas if w != "not"]

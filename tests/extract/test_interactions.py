@@ -70,3 +70,16 @@ def test_direction_is_kept_in_the_passive(extract):
 def test_coordinated_sources_each_criticise(extract):
     found = extract("Labour and the Tories attacked Greta Lund's policies as unworkable.").interactions
     assert {(s, t) for s, t, _, _ in found} == {("Labour Party", "Greta Lund"), ("Conservative Party", "Greta Lund")}
+
+
+@pytest.mark.parametrize("text, source, target, kind", [
+    ("Owen Pryce said the chancellor Greta Lund was up to her old tricks again.", "Owen Pryce", "Greta Lund", "criticises"),
+    ('"Greta Lund has been a prudent and competent leader," Owen Pryce said.', "Owen Pryce", "Greta Lund", "supports"),
+])
+def test_a_speakers_evaluation_of_someone(extract, text, source, target, kind):
+    assert (source, target, kind) in [(s, t, k) for s, t, k, _ in extract(text).interactions]
+
+
+def test_an_evaluation_in_a_nested_clause_is_not_the_subjects(extract):
+    found = extract("Owen Pryce said Greta Lund warned that the plan would fail.").interactions
+    assert found == []
