@@ -6,6 +6,10 @@ another's alias (organisations and places), a one-letter slip in a full name, an
 surname that only one full-named person in the corpus carries. The canonical name is the
 fullest, best-supported form; the key is a slug of it, so IRIs stay stable as articles
 are added.
+
+Keys handed out by an earlier build (:class:`MintedKey`, kept by ``kg.state``) are honoured:
+a merged entity takes the key its members had before, even when a later article gives it a
+fuller name, so an incremental build never renames an IRI.
 """
 
 from __future__ import annotations
@@ -13,9 +17,9 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from collections import Counter, defaultdict
-from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field, replace
 
 from rapidfuzz import fuzz
 
@@ -41,11 +45,35 @@ def slugify(name: str) -> str:
 
 
 @dataclass(frozen=True)
+class MintedKey:
+    """A key handed out by a build, remembered so that its entity keeps it in later builds.
+
+    Attributes:
+        key: the key, ``<type path>/<slug>`` (the instance IRI's path).
+        type: the entity's type.
+        name: the canonical name the entity had when last seen.
+        members: the article entities merged under the key, as (article id, normalised name).
+            Empty never: a key no entity claims any more keeps the members it last had, so
+            the entity gets it back if its article returns.
+    """
+
+    key: str
+    type: EntityType
+    name: str
+    members: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True)
 class Resolved:
-    """The corpus after resolution: global entities by key, and articles re-keyed to them."""
+    """The corpus after resolution: global entities by key, and articles re-keyed to them.
+
+    ``minted`` is every key handed out so far (those of this resolution and the earlier ones
+    passed in), for the next build to honour.
+    """
 
     entities: dict[str, Entity]
     articles: tuple[ArticleResult, ...]
+    minted: dict[str, MintedKey] = field(default_factory=dict)
 
 
 class _Group:
@@ -54,6 +82,10 @@ class _Group:
     def __init__(self, type_: EntityType) -> None:
         self.type = type_
         self.members: list[Entity] = []
+        self.articles: list[str] = []  # the article of each member
+
+    def member_ids(self) -> set[tuple[str, str]]:
+        return {(a, normalise(m.name)) for a, m in zip(self.articles, self.members, strict=True)}
 
     def names(self) -> set[str]:
         return {normalise(m.name) for m in self.members}
@@ -65,15 +97,18 @@ class _Group:
         return {m.name for m in self.members if len(m.name.split()) > 1}
 
 
-def resolve(results: Iterable[ArticleResult]) -> Resolved:
+def resolve(results: Iterable[ArticleResult], *, minted: Mapping[str, MintedKey] | None = None) -> Resolved:
     """Merge the articles' entities and re-key every fact to the merged entities.
 
     Args:
         results: the per-article extraction results, in any order.
+        minted: keys handed out by earlier builds (``Resolved.minted`` of the last one); an
+            entity whose members held a key keeps it, and no new entity gets one of them.
 
     Returns:
-        The global entities (key = ``<type path>/<slug>``) and the articles whose entities
-        and facts now use those keys. The result does not depend on the input order.
+        The global entities (key = ``<type path>/<slug>``), the articles whose entities and
+        facts now use those keys, and every key minted so far. The result does not depend
+        on the input order.
     """
     articles = sorted(results, key=lambda r: r.article.id)
     groups: list[_Group] = []
@@ -88,11 +123,16 @@ def resolve(results: Iterable[ArticleResult]) -> Resolved:
             group = _Group(entity.type)
             groups.append(group)
         group.members.append(entity)
+        group.articles.append(article_id)
         local_to_group[(article_id, entity.key)] = group
         for form in _indexed_forms(entity):
             by_form.setdefault((entity.type, form), group)
 
-    keys = _assign_keys(groups)
+    minted = dict(minted or {})
+    keys = _assign_keys(groups, minted)
+    for group in groups:
+        key = keys[id(group)]
+        minted[key] = MintedKey(key, group.type, _canonical(group), tuple(sorted(group.member_ids())))
     entities = {keys[id(g)]: _merged_entity(g, keys[id(g)]) for g in groups}
     resolved_articles = []
     for r in articles:
@@ -105,7 +145,8 @@ def resolve(results: Iterable[ArticleResult]) -> Resolved:
             key=lambda e: e.key,
         ))
         resolved_articles.append(replace(r, entities=article_entities, facts=facts))
-    return Resolved(entities=dict(sorted(entities.items())), articles=tuple(resolved_articles))
+    return Resolved(entities=dict(sorted(entities.items())), articles=tuple(resolved_articles),
+                    minted=dict(sorted(minted.items())))
 
 
 def _indexed_forms(entity: Entity) -> set[str]:
@@ -155,14 +196,53 @@ def _canonical(group: _Group) -> str:
     return max(support, key=lambda n: (min(len(n.split()), 3), support[n] + surnames[normalise(n.split()[-1])], n))
 
 
-def _assign_keys(groups: list[_Group]) -> dict[int, str]:
-    keys: dict[int, str] = {}
-    used: dict[str, int] = defaultdict(int)
+def _assign_keys(groups: list[_Group], minted: Mapping[str, MintedKey]) -> dict[int, str]:
+    """A key for each group: the one its members held before, else a new one.
+
+    Notes:
+        Three passes. (1) Each earlier key goes to the group holding most of its old
+        members (an entity merged from two keeps the better supported one). (2) A group
+        that got none takes an unclaimed earlier key of its type and canonical name (its
+        article changed but it is still named the same). (3) The rest get the slug of their
+        canonical name, suffixed ``-2``, ``-3``, … past any key ever handed out.
+    """
     ordered = sorted(groups, key=lambda g: (g.type, _canonical(g), sorted(g.forms())))
+    rank = {id(g): i for i, g in enumerate(ordered)}
+    holder: dict[tuple[str, str, str], str] = {}
+    for key, record in sorted(minted.items()):
+        for article_id, name in record.members:
+            holder.setdefault((record.type, article_id, name), key)
+    claims: list[tuple[int, str, int, _Group]] = []
     for group in ordered:
+        votes = Counter(holder.get((group.type, a, n)) for a, n in group.member_ids())
+        votes.pop(None, None)
+        claims.extend((-n, key, rank[id(group)], group) for key, n in votes.items() if key is not None)
+    keys: dict[int, str] = {}
+    taken: set[str] = set()
+    for _, key, _, group in sorted(claims, key=lambda c: c[:3]):
+        if id(group) not in keys and key not in taken:
+            keys[id(group)] = key
+            taken.add(key)
+    by_name: dict[tuple[str, str], str] = {}
+    for key, record in sorted(minted.items()):
+        if key not in taken:
+            by_name.setdefault((record.type, normalise(record.name)), key)
+    reserved = set(minted) | taken
+    for group in ordered:
+        if id(group) in keys:
+            continue
+        earlier = by_name.pop((group.type, normalise(_canonical(group))), None)
+        if earlier is not None and earlier not in taken:
+            keys[id(group)] = earlier
+            taken.add(earlier)
+            continue
         base = f"{TYPE_PATHS[group.type]}/{slugify(_canonical(group))}"
-        used[base] += 1
-        keys[id(group)] = base if used[base] == 1 else f"{base}-{used[base]}"
+        key, n = base, 1
+        while key in reserved:
+            n += 1
+            key = f"{base}-{n}"
+        keys[id(group)] = key
+        reserved.add(key)
     return keys
 
 

@@ -28,6 +28,15 @@ evidence of memberships, shown on the membership's edge and in the holder's pane
 the code that draws them, so tests can compare the two. Several edges between the same two
 nodes are curved (``curvedCW`` / ``curvedCCW``) with distinct roundness so each stays visible.
 
+The page. A side panel holds the legend, which is also the filter (a checkbox per entity type
+and per edge kind hides those nodes or edges), a search box (canonical name, then alias, then
+prefix, then substring; the hit is selected, zoomed to and shown) and the details of the
+clicked node (names, posts with organisation, status and years, members, facts, quotes,
+articles by ``schema:identifier``) or edge (the fact, its evidence sentences and articles); a
+tooltip shows the same on hover. The layout runs vis-network's forceAtlas2 solver for a
+bounded number of iterations, then turns physics off; the page then sets ``window.__kgReady``
+(``performance.now()``) and exposes ``window.kgView`` for tests and benchmarks.
+
 Safety. Graph text (names, sentences, quotes) enters the page only as JSON in a
 ``<script type="application/json">`` block with ``<``, ``>``, ``&``, U+2028 and U+2029 written
 as ``\\u003c`` and so on, so no text can close the block; the page renders it with

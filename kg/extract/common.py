@@ -30,10 +30,8 @@ def clause_subject(verb: Token, index: MentionIndex) -> str | None:
             for appos in child.children:
                 if appos.dep_ == "appos" and index.entity_at(appos) is not None:
                     return index.entity_at(appos)
-            key = index.resolve(child)
-            if key is not None:
-                return key
-            return _possessor(child, index) if child.lower_ not in SELF_POSSESSIVES else None
+            # "X's colleagues refused …" is not X: a possessor is never the subject itself.
+            return index.resolve(child)
     return None
 
 
@@ -158,6 +156,11 @@ def evidence_for(doc: Doc, article_id: str, first: int, last: int) -> Evidence:
     return Evidence(article_id, stripped.strip(), start + lead, start + len(stripped))
 
 
+REFUSING_VERBS = {"refuse", "decline", "fail", "reluctant", "unwilling", "deny"}
+
+
 def is_negated(verb: Token) -> bool:
-    """"did not criticise", "never backed": the act is denied, so no fact."""
-    return any(c.dep_ == "neg" or c.lower_ in {"never", "not", "n't"} for c in verb.children)
+    """"did not criticise", "never backed", "refused to back": the act is denied, so no fact."""
+    if any(c.dep_ == "neg" or c.lower_ in {"never", "not", "n't"} for c in verb.children):
+        return True
+    return verb.dep_ == "xcomp" and verb.head.lemma_ in REFUSING_VERBS

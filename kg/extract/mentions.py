@@ -128,8 +128,8 @@ class MentionIndex:
             end -= 1
         while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
             end -= 1  # "Alan Beith -"
-        while start < end and (doc[start].is_punct or doc[start].is_space):
-            start += 1
+        while start < end and (doc[start].is_punct or doc[start].is_space or doc[start].tag_ == "VBG"):
+            start += 1  # "Praising Celtic": the verb the model swept into the name
         type_ = LABEL_TYPES[ent.label_]
         if type_ == "Person":
             # "Lib Dem Norman Baker", "Labour MP X": a party or title written into the name span.
@@ -170,7 +170,7 @@ class MentionIndex:
             prefix = honorific + " "
             if name.lower().startswith(prefix) and len(name) > len(prefix):
                 name = name[len(prefix):]
-        if not any(c.isalpha() for c in name) or name.lower() in lex.post_titles:
+        if not any(c.isalpha() for c in name) or {name.lower(), name.lower().removesuffix("s")} & lex.post_titles:
             return None  # "MSP", "Chancellor": a post, not an entity
         weak = ent.label_ in WEAK_LABELS and not canonical
         if type_ != "Person" and not canonical and self._acts_like_person(doc[start:end]):

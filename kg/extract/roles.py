@@ -440,7 +440,7 @@ def memberships(doc: Doc, *, index: MentionIndex, lexicon: Lexicon, article_id: 
             start = min(m.start for m in index.clusters[person].mentions if m.start <= head.i < m.end)
             before = doc[start - 1] if start > 0 else None
             key = index.entity_at(before) if before is not None else None
-            if key and index.clusters[key].type == "Organization" and before is not None and before.ent_type_ in {"NORP", "ORG", ""}:
+            if key and index.clusters[key].type == "Organization" and before is not None:
                 org, first = key, before.i
         if org is None:
             continue

@@ -83,3 +83,12 @@ def test_a_speakers_evaluation_of_someone(extract, text, source, target, kind):
 def test_an_evaluation_in_a_nested_clause_is_not_the_subjects(extract):
     found = extract("Owen Pryce said Greta Lund warned that the plan would fail.").interactions
     assert found == []
+
+
+@pytest.mark.parametrize("text", [
+    "The ministers refused to back Greta Lund in the vote.",
+    "Owen Pryce's colleagues refused to support him.",
+    "Owen Pryce's aides criticised Greta Lund.",
+])
+def test_refusals_and_possessors_are_not_acts_of_the_named(extract, text):
+    assert extract(text).interactions == []

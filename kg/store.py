@@ -1,0 +1,162 @@
+"""Store: the build as an on-disk Oxigraph store (``OUT/store/``), queried without a server.
+
+The store holds every article's named graph and the merged view as its default graph, loaded
+from the TriG export. It is written into a temporary folder beside the target and swapped in
+by renaming, so an interrupted build leaves the previous store readable. ``kg serve`` puts an
+HTTP SPARQL endpoint in front of it with Oxigraph's own server.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+import pyoxigraph
+
+from kg.errors import InputError, QueryError
+
+log = logging.getLogger(__name__)
+
+STORE_DIR = "store"
+DEFAULT_STORE = Path("exports") / STORE_DIR
+DEFAULT_BIND = "127.0.0.1:7878"
+_TMP_PREFIX = f".{STORE_DIR}.tmp-"
+_OLD_PREFIX = f".{STORE_DIR}.old-"
+
+
+def is_store(path: Path) -> bool:
+    """Whether ``path`` looks like an Oxigraph (RocksDB) store folder."""
+    return (path / "CURRENT").is_file()
+
+
+def write_store(trig: bytes, path: Path) -> Path:
+    """Replace the store at ``path`` with one holding the quads of ``trig``.
+
+    The new store is built in ``.store.tmp-*`` beside ``path`` and renamed into place; the
+    previous store is moved aside first and removed last. Leftovers of an interrupted earlier
+    write are removed. Returns ``path``.
+
+    Raises:
+        SyntaxError, OSError: the TriG does not parse or the folder cannot be written.
+    """
+    parent = path.parent
+    parent.mkdir(parents=True, exist_ok=True)
+    for leftover in [*parent.glob(_TMP_PREFIX + "*"), *parent.glob(_OLD_PREFIX + "*")]:
+        shutil.rmtree(leftover, ignore_errors=True)
+    tmp = Path(tempfile.mkdtemp(prefix=_TMP_PREFIX, dir=parent))
+    try:
+        store = pyoxigraph.Store(str(tmp))
+        store.bulk_load(trig, pyoxigraph.RdfFormat.TRIG)
+        store.flush()
+        del store  # closes the database, so the folder can be moved
+        os.chmod(tmp, 0o777 & ~_umask())  # mkdtemp makes it private; give it a plain mkdir's mode
+        old = None
+        if path.exists():
+            old = Path(tempfile.mkdtemp(prefix=_OLD_PREFIX, dir=parent))
+            os.rmdir(old)
+            os.rename(path, old)
+        os.rename(tmp, path)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)
+    return path
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def open_store(path: str | Path) -> pyoxigraph.Store:
+    """Open a build's store read-only (other readers, such as ``kg serve``, may share it).
+
+    Raises:
+        InputError: there is no store at ``path`` (the message says how to make one).
+    """
+    path = Path(path)
+    if not is_store(path):
+        raise InputError(f"{path}: no store here; build one with `kg build ARTICLES --out {path.parent}/` "
+                         "or give a graph file, --store DIR or --endpoint URL")
+    try:
+        return pyoxigraph.Store.read_only(str(path))
+    except OSError as e:
+        raise InputError(f"{path}: cannot open the store ({e})") from e
+
+
+def select(store: pyoxigraph.Store, query: str) -> tuple[tuple[str, ...], list[tuple[str | None, ...]]]:
+    """Run a SELECT or ASK query; its variables and rows, each value as a plain string.
+
+    IRIs give their IRI, literals their lexical form, unbound variables None (as rdflib's
+    ``str()`` of a term does), so answers compare with rdflib's.
+
+    Raises:
+        QueryError: the query does not parse, fails, or is not a SELECT or ASK.
+    """
+    try:
+        result = store.query(query)
+    except (SyntaxError, OSError, ValueError) as e:
+        raise QueryError(f"query failed: {e}") from e
+    if isinstance(result, pyoxigraph.QueryBoolean):
+        return ("ask",), [(str(bool(result)).lower(),)]
+    if not isinstance(result, pyoxigraph.QuerySolutions):
+        raise QueryError("only SELECT and ASK queries are supported, not CONSTRUCT or DESCRIBE")
+    variables = tuple(v.value for v in result.variables)
+    rows = [tuple(None if (term := solution[v]) is None else term.value for v in variables) for solution in result]
+    return variables, rows
+
+
+def oxigraph_server() -> str:
+    """The ``oxigraph`` server program: beside this Python (a venv's ``bin/``), else on PATH.
+
+    Raises:
+        InputError: it is not installed (the message names the package).
+    """
+    beside = Path(sys.executable).parent / "oxigraph"
+    if beside.is_file() and os.access(beside, os.X_OK):
+        return str(beside)
+    found = shutil.which("oxigraph")
+    if found is None:
+        raise InputError("the oxigraph server is not installed; run: pip install oxigraph==" + pyoxigraph.__version__)
+    return found
+
+
+def serve_command(store: str | Path, bind: str = DEFAULT_BIND) -> list[str]:
+    """The command line of a read-only SPARQL server over ``store`` (Oxigraph's own server).
+
+    Raises:
+        InputError: no store at ``store`` or no ``oxigraph`` program.
+    """
+    path = Path(store)
+    if not is_store(path):
+        raise InputError(f"{path}: no store here; build one with `kg build ARTICLES --out {path.parent}/`")
+    return [oxigraph_server(), "serve-read-only", "--location", str(path), "--bind", bind]
+
+
+def serve(store: str | Path, bind: str = DEFAULT_BIND) -> int:
+    """Run the read-only SPARQL server over ``store`` until it stops or is interrupted.
+
+    Returns:
+        The server's exit status (0 after an interrupt).
+    """
+    command = serve_command(store, bind)
+    log.info("running %s", " ".join(command))
+    process = subprocess.Popen(command)
+    try:
+        return process.wait()
+    except KeyboardInterrupt:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+        return 0
+
