@@ -46,6 +46,7 @@ def extract_article(doc: Doc, article: Article, *, lexicon: Lexicon | None = Non
     # Roles first: they teach the index who "the minister" is for the later extractors.
     facts.extend(roles.extract(doc, index=index, lexicon=lexicon, article_id=article.id))
     facts.extend(roles.memberships(doc, index=index, lexicon=lexicon, article_id=article.id))
+    index.chain_pronouns()  # "the Tory leader said … he added": descriptions now lead pronouns
     attributions = quotes.attribute(doc, index, lexicon)
     facts.extend(quotes.extract(doc, index=index, lexicon=lexicon, article_id=article.id,
                                 attributions=attributions))

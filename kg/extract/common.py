@@ -72,7 +72,12 @@ def inherited_subject(verb: Token, index: MentionIndex) -> str | None:
     tok = verb
     for _ in range(6):
         if any(c.dep_ in SUBJECT_DEPS for c in tok.children) and tok.i != verb.i:
-            return passive_agent(tok, index) if is_passive(tok) else clause_subject(tok, index)
+            if is_passive(tok):
+                # "X is alleged to have said", "X was quoted saying": with no agent, the
+                # passive's subject is the one who speaks.
+                return passive_agent(tok, index) or next(
+                    (index.resolve(c) for c in tok.children if c.dep_ == "nsubjpass"), None)
+            return clause_subject(tok, index)
         if tok.dep_ not in SUBJECT_SHARING_DEPS or tok.head.i == tok.i:
             if tok.pos_ == "NOUN" and tok.i != verb.i:
                 return _possessor(tok, index)

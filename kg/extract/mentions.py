@@ -93,9 +93,15 @@ class MentionIndex:
         self.descriptions: list[tuple[int, str, str, str]] = []  # (token i, title, head, key)
         self._sent_starts = [s.start for s in doc.sents]
         self._cluster(self._collect())
-        # Pronouns resolved in reading order, so "he … he … his" chains back to the name.
+        self.references: dict[int, str] = {}  # description tokens resolved to a person
         self.pronoun_entity: dict[int, str] = {}
-        for tok in doc:
+        self.chain_pronouns()
+
+    def chain_pronouns(self) -> None:
+        """Resolve every pronoun in reading order, so "he … he … his" chains back to the
+        name; run again once descriptions ("the Tory leader") are known."""
+        self.pronoun_entity = {}
+        for tok in self.doc:
             gender = PRONOUN_GENDER.get(tok.lower_)
             if gender is not None and tok.pos_ == "PRON":
                 key = self._antecedent(tok, gender, frozenset())
@@ -465,6 +471,8 @@ class MentionIndex:
         key = self.token_entity.get(tok.i)
         if key is not None:
             return key
+        if tok.i in self.references:
+            return self.references[tok.i]  # a description already resolved
         gender = PRONOUN_GENDER.get(tok.lower_)
         if gender is not None and tok.pos_ == "PRON":
             known = self.pronoun_entity.get(tok.i)
@@ -530,7 +538,7 @@ class MentionIndex:
         start = self._sent_starts[max(0, sent_i - window)]
         recent: dict[str, int] = {}
         for i in range(start, tok.i):
-            key = self.token_entity.get(i) or self.pronoun_entity.get(i)
+            key = self.token_entity.get(i) or self.references.get(i) or self.pronoun_entity.get(i)
             if key and self.clusters[key].type == "Person" and not self.quote_mask[self.doc[i].idx]:
                 recent[key] = i
         if not recent:
@@ -542,7 +550,7 @@ class MentionIndex:
         sent_i = self._sentence_number(tok.i)
         window_start = self._sent_starts[max(0, sent_i - window)]
         for i in range(tok.i - 1, window_start - 1, -1):
-            key = self.token_entity.get(i) or self.pronoun_entity.get(i)
+            key = self.token_entity.get(i) or self.references.get(i) or self.pronoun_entity.get(i)
             if key is None or key in exclude:
                 continue
             cluster = self.clusters[key]
@@ -568,6 +576,11 @@ class MentionIndex:
         import bisect
 
         return bisect.bisect_right(self._sent_starts, token_i) - 1
+
+    def refer(self, token_i: int, key: str) -> None:
+        """Record that a description token ("the Tory leader") refers to a person, so that
+        later pronouns can find that person there."""
+        self.references[token_i] = key
 
     def describe(self, key: str, *, title: str, head: str, token_i: int) -> None:
         """Record that a person was given a post or description, to resolve "the minister"."""

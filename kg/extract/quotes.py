@@ -77,7 +77,7 @@ def attribute(doc: Doc, index: MentionIndex, lexicon: Lexicon) -> list[Attributi
             continue
         result = (
             _speaker_after(doc, index, lexicon, first.end, ends_sentence=inner.endswith((".", "!", "?")))
-            or _speaker_governing(index, lexicon, first[0])
+            or _speaker_governing(index, lexicon, first[0], end)
             or _speaker_by_colon(doc, index, lexicon, first.start)
         )
         if result is None and len(inner.split()) >= 4:
@@ -130,10 +130,12 @@ def _speaker_after(doc: Doc, index: MentionIndex, lexicon: Lexicon,
     return None
 
 
-def _speaker_governing(index: MentionIndex, lexicon: Lexicon, first: Token) -> tuple[str, int, float] | None:
-    """``X said: "…"``, ``X told Y that "…"``, ``X's assertion that Z "…"``."""
+def _speaker_governing(index: MentionIndex, lexicon: Lexicon, first: Token,
+                       quote_end: int) -> tuple[str, int, float] | None:
+    """``X said: "…"``, ``X told Y that "…"``, ``X's assertion that Z "…"``, and
+    ``Voters' "…" could …, X has said``."""
     for anc in first.ancestors:
-        if anc.idx >= first.idx:
+        if first.idx <= anc.idx < quote_end:
             continue  # a cue inside the quote is the quote's own words
         if anc.pos_ in {"VERB", "AUX"} and anc.lemma_ in lexicon.speech_verbs:
             speaker = clause_subject(anc, index) or inherited_subject(anc, index)
@@ -173,11 +175,25 @@ def _speaker_by_colon(doc: Doc, index: MentionIndex, lexicon: Lexicon, first_i: 
         i -= 1
     if i < 0 or doc[i].text != ":":
         return None
-    for tok in reversed(doc[doc[i].sent.start:i]):
+    before = doc[doc[i].sent.start:i]
+    for tok in reversed(before):
         if tok.pos_ in {"VERB", "AUX"} and tok.lemma_ in lexicon.speech_verbs:
             speaker = clause_subject(tok, index) or inherited_subject(tok, index)
             if speaker is not None:
                 return speaker, tok.i, 0.8
+    for tok in before:
+        if tok.dep_ == "nsubj" and tok.lemma_ in lexicon.speech_nouns:
+            # "His message to the chancellor was: …"
+            owner = next((c for c in tok.children if is_possessor(c)), None)
+            speaker = index.resolve(owner) if owner is not None else None
+            if speaker is not None:
+                return speaker, tok.i, 0.75
+    root = before.root if len(before) else None
+    if root is not None and root.pos_ in {"VERB", "AUX"}:
+        # "He also criticised the cult of personality: …": whoever introduces it says it.
+        speaker = clause_subject(root, index)
+        if speaker is not None and index.clusters[speaker].type == "Person":
+            return speaker, root.i, 0.65
     return None
 
 

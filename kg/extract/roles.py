@@ -371,6 +371,7 @@ def _described(doc: Doc, index: MentionIndex, lexicon: Lexicon, article_id: str,
     person = index.salient_person(noun, window=3)
     if person is None:
         return
+    index.refer(noun.i, person)
     title, org, status = _title_phrase(noun, index, lexicon)
     fact = _fact(doc, article_id, person, title, org, "current" if status == "unknown" else status,
                  noun.i, noun.i, (None, None), 0.55, index, noun.lemma_)

@@ -17,6 +17,15 @@ FOUND = [
      "Maria Okafor", "Nobody expected the result"),
     ('Greta Lund told the Daily Courier that the reforms were "a betrayal of every promise we made."',
      "Greta Lund", "a betrayal of every promise"),
+    ('Farmers\' "quiet fury" could swing the vote in the west, Greta Lund has said.', "Greta Lund", "quiet fury"),
+    ('Henrik Dahl was quoted in the Evening Post saying: "The council has lost its way entirely."',
+     "Henrik Dahl", "The council has lost its way"),
+    ('Henrik Dahl is alleged to have said that rivals should be "sent packing before the summer".',
+     "Henrik Dahl", "sent packing before the summer"),
+    ('Maria Okafor also criticised the cult of celebrity: "There is far too much interest in fame."',
+     "Maria Okafor", "There is far too much interest"),
+    ('Maria Okafor wrote to the mayor. Her message was: "Please do not close the library this year."',
+     "Maria Okafor", "Please do not close the library"),
 ]
 
 
