@@ -132,8 +132,9 @@ class MentionIndex:
             start += 1
         while end > start and doc[end - 1].text in POSSESSIVE_ENDINGS:
             end -= 1
-        while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
-            end -= 1  # "Alan Beith -"
+        while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space
+                               or doc[end - 1].pos_ in {"CCONJ", "ADP", "DET"}):
+            end -= 1  # "Alan Beith -", "Food and Rural Affairs and"
         while start < end and (doc[start].is_punct or doc[start].is_space or doc[start].tag_ == "VBG"):
             start += 1  # "Praising Celtic": the verb the model swept into the name
         type_ = LABEL_TYPES[ent.label_]
@@ -244,8 +245,30 @@ class MentionIndex:
                 mention = self._government_mention(tok, taken)
                 if mention is not None:
                     found.append(mention)
+            else:
+                end = self._named_body_end(i, taken)
+                if end is not None:
+                    found.append(Mention(i, end, "Organization", _span_text(doc, i, end), _span_text(doc, i, end),
+                                         in_quote=self.quote_mask[tok.idx]))
+                    i = end
+                    continue
             i += 1
         return found
+
+    def _named_body_end(self, i: int, taken: set[int]) -> int | None:
+        """"the Scottish Executive", "the Welsh Assembly": capitalised words the model did not
+        tag, ending in a word that names a body; returns where the name ends."""
+        doc = self.doc
+        if i > 0 and doc[i - 1].is_title and doc[i - 1].i not in taken and not doc[i - 1].is_sent_start:
+            return None  # start only at the first capitalised word
+        j = i
+        while j < len(doc) and j - i < 5 and j not in taken and doc[j].is_title and doc[j].pos_ in {"PROPN", "ADJ", "NOUN"}:
+            j += 1
+        if j - i < 2 or doc[j - 1].lower_ not in self.lexicon.org_head_words:
+            return None
+        if doc[i].is_sent_start and doc[i].pos_ != "PROPN" and self.lexicon.country_by_word(doc[i].text) is None:
+            return None  # "Local Council …" opening a headline is not a name
+        return j
 
     def _lexicon_mention(self, start: int, end: int, type_: EntityType, canonical: str) -> Mention:
         text = _span_text(self.doc, start, end)

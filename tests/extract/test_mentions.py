@@ -65,3 +65,8 @@ def test_a_description_given_earlier_names_the_person(extract, text):
 def test_a_different_title_is_a_different_person(extract):
     found = extract("Health minister Clara Voss met nurses. Maria Okafor attacked the prime minister.")
     assert not any(t == "Clara Voss" for _, t, _, _ in found.interactions)
+
+
+def test_an_untagged_capitalised_body_is_an_organisation(extract):
+    found = extract("Ministers in the Welsh Assembly met the Scottish Executive on Monday.")
+    assert found.entities.get("Scottish Executive", ("",))[0] == "Organization"
