@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import bisect
 from typing import TYPE_CHECKING
 
 from kg.model import Evidence
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc, Span, Token
 
     from kg.extract.mentions import MentionIndex
 
@@ -150,12 +151,32 @@ def _owned_by(tok: Token, index: MentionIndex, actors: frozenset[str]) -> bool:
     return False
 
 
+def text_of(doc: Doc) -> str:
+    """The document's text; ``Doc.text`` rebuilds it from the tokens on every call."""
+    text = doc.user_data.get("kg_text")
+    if text is None:
+        text = doc.user_data["kg_text"] = doc.text
+    return text
+
+
+def sentence_of(tok: Token) -> Span:
+    """The sentence of a token. spaCy's ``Token.sent`` walks the whole document on every
+    call; the sentences are listed once per document here instead."""
+    doc = tok.doc
+    cached = doc.user_data.get("kg_sentences")
+    if cached is None:
+        sentences = list(doc.sents)
+        cached = doc.user_data["kg_sentences"] = (sentences, [s.start for s in sentences])
+    sentences, starts = cached
+    return sentences[bisect.bisect_right(starts, tok.i) - 1]
+
+
 def evidence_for(doc: Doc, article_id: str, first: int, last: int) -> Evidence:
     """The sentence (or run of sentences) spanning two tokens, with its offsets."""
     lo, hi = min(first, last), max(first, last)
-    start = doc[lo].sent.start_char
-    end = doc[hi].sent.end_char
-    text = doc.text[start:end]
+    start = sentence_of(doc[lo]).start_char
+    end = sentence_of(doc[hi]).end_char
+    text = text_of(doc)[start:end]
     stripped = text.rstrip()
     lead = len(text) - len(text.lstrip())
     return Evidence(article_id, stripped.strip(), start + lead, start + len(stripped))

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz
 
+from kg.extract.common import sentence_of, text_of
 from kg.lexicons import Lexicon
 from kg.model import Entity, EntityType
 
@@ -86,8 +87,9 @@ class MentionIndex:
     def __init__(self, doc: Doc, *, lexicon: Lexicon) -> None:
         self.doc = doc
         self.lexicon = lexicon
-        self.quote_mask = _quote_mask(doc.text)
+        self.quote_mask = _quote_mask(text_of(doc))
         self.furniture = {sent.start for sent in doc.sents if _is_furniture(sent, lexicon)}
+        self._texts = [t.text for t in doc]
         self.clusters: dict[str, Cluster] = {}
         self.token_entity: dict[int, str] = {}
         self.descriptions: list[tuple[int, str, str, str]] = []  # (token i, title, head, key)
@@ -114,7 +116,7 @@ class MentionIndex:
         mentions: list[Mention] = []
         taken: set[int] = set()
         for ent in doc.ents:
-            if ent.label_ not in LABEL_TYPES or ent.sent.start in self.furniture:
+            if ent.label_ not in LABEL_TYPES or sentence_of(ent[0]).start in self.furniture:
                 continue
             mention = self._mention_from_span(ent)
             if mention is not None:
@@ -223,12 +225,12 @@ class MentionIndex:
         i = 0
         while i < len(doc):
             tok = doc[i]
-            if i in taken or tok.sent.start in self.furniture:
+            if i in taken or sentence_of(tok).start in self.furniture:
                 i += 1
                 continue
             matched = False
             for width in (3, 2, 1):
-                text = _span_text(doc, i, i + width) if i + width <= len(doc) else ""
+                text = " ".join(self._texts[i:i + width]) if i + width <= len(doc) else ""
                 if text and text in lex.org_aliases and not (set(range(i, i + width)) & taken):
                     found.append(self._lexicon_mention(i, i + width, "Organization", lex.org_aliases[text]))
                     i += width
@@ -366,7 +368,7 @@ class MentionIndex:
         longest = max((len(f) for f in forms), default=0)
         i = 0
         while i < len(doc):
-            if i in self.token_entity or not (doc[i].is_title or doc[i].is_upper) or doc[i].sent.start in self.furniture:
+            if i in self.token_entity or not (doc[i].is_title or doc[i].is_upper) or sentence_of(doc[i]).start in self.furniture:
                 i += 1
                 continue
             for width in range(min(longest, len(doc) - i), 0, -1):
@@ -426,7 +428,8 @@ class MentionIndex:
         if len(m.name.split()) > 1 or m.gender is not None:
             return False
         tok = self.doc[m.end - 1]
-        if tok.tag_ == "NN" and tok.i == tok.sent.start + (1 if tok.sent[0].is_punct else 0):
+        sent = sentence_of(tok)
+        if tok.tag_ == "NN" and tok.i == sent.start + (1 if sent[0].is_punct else 0):
             return True  # a capitalised common noun opening a sentence ("Trigger warning: …")
         return tok.dep_ in {"compound", "amod"} and tok.head.pos_ == "NOUN" and tok.head.is_lower
 
@@ -611,7 +614,7 @@ class MentionIndex:
         self.descriptions.sort()
 
     def in_furniture(self, tok: Token) -> bool:
-        return tok.sent.start in self.furniture
+        return sentence_of(tok).start in self.furniture
 
     def entities(self) -> tuple[Entity, ...]:
         """The article's entities, each with its canonical name and written aliases."""

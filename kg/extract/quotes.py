@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from kg.extract.common import clause_subject, evidence_for, inherited_subject, is_possessor
+from kg.extract.common import clause_subject, evidence_for, inherited_subject, is_possessor, sentence_of, text_of
 from kg.model import Fact
 
 if TYPE_CHECKING:
@@ -68,8 +68,9 @@ def attribute(doc: Doc, index: MentionIndex, lexicon: Lexicon) -> list[Attributi
     """Find every quotation of at least ``MIN_WORDS`` words and attribute it when possible."""
     found: list[Attribution] = []
     previous: Attribution | None = None
-    for start, end in quote_spans(doc.text):
-        inner = doc.text[start:end].strip()
+    text = text_of(doc)
+    for start, end in quote_spans(text):
+        inner = text[start:end].strip()
         if len(inner.split()) < MIN_WORDS:
             continue
         first = doc.char_span(start, end, alignment_mode="expand")
@@ -82,7 +83,7 @@ def attribute(doc: Doc, index: MentionIndex, lexicon: Lexicon) -> list[Attributi
         )
         if result is None and len(inner.split()) >= 4:
             result = _speaker_of_previous_sentence(doc, index, lexicon, first.start)
-        if result is None and previous is not None and _continues(doc.text, previous.end, start):
+        if result is None and previous is not None and _continues(text, previous.end, start):
             result = (previous.speaker, previous.cue, previous.confidence * 0.9)
         if result is None:
             continue
@@ -100,7 +101,7 @@ def extract(doc: Doc, *, index: MentionIndex, lexicon: Lexicon, article_id: str,
             continue
         span = doc.char_span(a.start, a.end, alignment_mode="expand")
         assert span is not None
-        text = doc.text[a.start:a.end].strip().rstrip(",").strip()
+        text = text_of(doc)[a.start:a.end].strip().rstrip(",").strip()
         yield Fact(
             kind="quote", subject=a.speaker, text=text, confidence=a.confidence,
             evidence=evidence_for(doc, article_id, span[0].i, a.cue), extractor=EXTRACTOR,
@@ -153,7 +154,7 @@ def _speaker_governing(index: MentionIndex, lexicon: Lexicon, first: Token,
 def _speaker_before_that(index: MentionIndex, lexicon: Lexicon, first: Token) -> tuple[str, int, float] | None:
     """``X's claim that Y "…"`` when the parser hangs the clause elsewhere: read left to "that"."""
     doc = first.doc
-    for i in range(first.i - 1, max(first.sent.start, first.i - 10) - 1, -1):
+    for i in range(first.i - 1, max(sentence_of(first).start, first.i - 10) - 1, -1):
         if doc[i].lower_ != "that" or i == 0:
             continue
         cue = doc[i - 1]
@@ -175,7 +176,7 @@ def _speaker_by_colon(doc: Doc, index: MentionIndex, lexicon: Lexicon, first_i: 
         i -= 1
     if i < 0 or doc[i].text != ":":
         return None
-    before = doc[doc[i].sent.start:i]
+    before = doc[sentence_of(doc[i]).start:i]
     for tok in reversed(before):
         if tok.pos_ in {"VERB", "AUX"} and tok.lemma_ in lexicon.speech_verbs:
             speaker = clause_subject(tok, index) or inherited_subject(tok, index)
@@ -200,7 +201,7 @@ def _speaker_by_colon(doc: Doc, index: MentionIndex, lexicon: Lexicon, first_i: 
 def _speaker_of_previous_sentence(doc: Doc, index: MentionIndex, lexicon: Lexicon,
                                   first_i: int) -> tuple[str, int, float] | None:
     """A quote standing alone right after "X said …" in the same paragraph is X's."""
-    sent_start = doc[first_i].sent.start
+    sent_start = sentence_of(doc[first_i]).start
     i = sent_start - 1
     while i >= 0 and (doc[i].is_punct or doc[i].is_space):
         if "\n" in doc[i].text:
@@ -208,7 +209,7 @@ def _speaker_of_previous_sentence(doc: Doc, index: MentionIndex, lexicon: Lexico
         i -= 1
     if i < 0:
         return None
-    root = doc[i].sent.root
+    root = sentence_of(doc[i]).root
     if root.lemma_ in lexicon.speech_verbs and root.pos_ in {"VERB", "AUX"}:
         speaker = clause_subject(root, index)
         if speaker is not None:

@@ -20,7 +20,7 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from kg.extract.common import clause_subject, evidence_for, is_possessor
+from kg.extract.common import clause_subject, evidence_for, is_possessor, sentence_of
 from kg.model import Fact, Status
 
 if TYPE_CHECKING:
@@ -254,11 +254,11 @@ def _prenominal(doc: Doc, index: MentionIndex, lexicon: Lexicon, article_id: str
         return
     if title_head.pos_ == "VERB" or index.entity_at(title_head):
         return
-    title, org, status = _title_phrase(title_head, index, lexicon, stop_at=doc[i].sent.start)
+    title, org, status = _title_phrase(title_head, index, lexicon, stop_at=sentence_of(doc[i]).start)
     first_word = title_head.i - len(title.split()) + 1
     if first_word > 0 and doc[first_word - 1].lower_ in {"a", "an"}:
         return  # "how good a prime minister X will make": a hypothetical, not a post
-    status = _status_from_context(title_head.sent, status)
+    status = _status_from_context(sentence_of(title_head), status)
     if status == "unknown":
         status = "current"  # a title written before a name is the one held when written
     fact = _fact(doc, article_id, person, title, org, status, i, head.i,
@@ -282,7 +282,7 @@ def _appositive(doc: Doc, index: MentionIndex, lexicon: Lexicon, article_id: str
             if not is_title_head(noun, lexicon):
                 continue
             title, org, status = _title_phrase(noun, index, lexicon)
-            status = _status_from_context(noun.sent, status)
+            status = _status_from_context(sentence_of(noun), status)
             if status == "unknown":
                 status = "current"
             years = _years(list(noun.subtree))
@@ -326,7 +326,7 @@ def _copular(doc: Doc, index: MentionIndex, lexicon: Lexicon, article_id: str,
         # "As an MSP, X signed …": only the fronted "as", never "X was seen as a leader".
         complements = []
         for prep in verb.children:
-            if prep.dep_ == "prep" and prep.lower_ == "as" and prep.i < verb.i and prep.i == prep.sent.start:
+            if prep.dep_ == "prep" and prep.lower_ == "as" and prep.i < verb.i and prep.i == sentence_of(prep).start:
                 complements.extend(c for c in prep.children if c.dep_ == "pobj")
     else:
         for prep in verb.children:  # "X served as chairman"
@@ -344,7 +344,7 @@ def _copular(doc: Doc, index: MentionIndex, lexicon: Lexicon, article_id: str,
                 status = "former"
             elif verb.tag_ in {"VBZ", "VBP"} or _has_aux(verb, "have"):
                 status = "current"
-        status = _status_from_context(verb.sent, status)
+        status = _status_from_context(sentence_of(verb), status)
         fact = _fact(doc, article_id, person, title, org, status, verb.i, noun.i, years, 0.8,
                      index, noun.lemma_)
         if fact:
