@@ -335,8 +335,9 @@ def _copular(doc: Doc, index: MentionIndex, lexicon: Lexicon, article_id: str,
     for noun in complements:
         if not is_title_head(noun, lexicon) or index.entity_at(noun):
             continue
-        if any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in noun.children) and noun.lower_ not in {"mp"}:
-            pass  # "X is a minister" still names the post
+        if any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in noun.children) and any(
+                c.dep_ == "amod" and c.lower_ not in lexicon.title_modifiers for c in noun.children):
+            continue  # "X was a good prime minister", "a prudent chancellor": a verdict, not a post
         title, org, status = _title_phrase(noun, index, lexicon)
         years = _years(list(verb.subtree))
         if status == "unknown":
@@ -366,13 +367,17 @@ def _described(doc: Doc, index: MentionIndex, lexicon: Lexicon, article_id: str,
         return
     if not any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children):
         return
-    if index.resolve(noun) is not None:
-        return  # already known: "the minister" after "safeguarding minister X"
+    if index.resolve(noun) is not None or any(c.dep_ == "appos" for c in noun.children):
+        return  # already known ("the minister" after "safeguarding minister X"), or named beside it
+    title, org, status = _title_phrase(noun, index, lexicon)
+    if org is None or index.clusters[org].type != "Organization":
+        # "the prime minister" with no party or body named: news leaves the office-holder to
+        # the reader's knowledge, so the person nearby is too often someone else.
+        return
     person = index.salient_person(noun, window=3)
     if person is None:
         return
     index.refer(noun.i, person)
-    title, org, status = _title_phrase(noun, index, lexicon)
     fact = _fact(doc, article_id, person, title, org, "current" if status == "unknown" else status,
                  noun.i, noun.i, (None, None), 0.55, index, noun.lemma_)
     if fact:

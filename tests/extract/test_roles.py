@@ -76,3 +76,12 @@ def test_a_definite_post_names_the_person_just_mentioned(extract):
 
 def test_a_definite_post_with_no_person_nearby_is_nobody(extract):
     assert extract("The Tory leader said the vote was fair.").roles == []
+
+
+@pytest.mark.parametrize("text", [
+    "Polls said Mr Alder Quint was a good prime minister.",
+    "Mr Alder Quint spoke in Leeds. The prime minister said the vote was fair.",
+    "Mr Alder Quint spoke in Leeds. The chairman of the Bar Council, Vera Lomax, said the vote was fair.",
+])
+def test_no_post_from_a_verdict_or_an_unanchored_office(extract, text):
+    assert not any(r[0] == "Alder Quint" for r in extract(text).roles)
