@@ -43,6 +43,8 @@ POSSESSIVE_ENDINGS = ("'s", "’s", "'", "’")
 QUOTE_CHARS = "\"“”"
 ACRONYM = re.compile(r"^[A-Z][A-Z&]{1,7}$")
 MINOR_WORDS = {"of", "the", "and", "for", "into", "on", "in", "to", "&"}
+# Modifiers that make another office: "the chancellor" never means the shadow chancellor.
+OFFICE_CHANGING = {"shadow", "deputy", "vice", "assistant", "junior", "former", "ex", "acting", "opposition"}
 SENTENCE_WINDOW = 3  # pronouns look back this many sentences for their antecedent
 SPEAKER_WINDOW = 8  # "he said" looks this far back for the last person reported speaking
 
@@ -134,6 +136,10 @@ class MentionIndex:
             start += 1
         while end > start and doc[end - 1].text in POSSESSIVE_ENDINGS:
             end -= 1
+        for k in range(start + 1, end):
+            if doc[k].text in {"-", "–", "—"} and doc[k - 1].whitespace_:
+                end = k  # "Veritas - Latin for truth": a dash set off by spaces ends the name
+                break
         while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space
                                or doc[end - 1].pos_ in {"CCONJ", "ADP", "DET"}):
             end -= 1  # "Alan Beith -", "Food and Rural Affairs and"
@@ -537,7 +543,10 @@ class MentionIndex:
         for i, title, title_head, person in reversed(self.descriptions):
             if i >= tok.i or person in exclude or title_head != head:
                 continue
-            if title == phrase or set(modifiers) <= set(title.split()):
+            words = set(title.split())
+            if (words & OFFICE_CHANGING) - set(modifiers):
+                continue  # "the chancellor" is not the shadow chancellor
+            if title == phrase or set(modifiers) <= words:
                 return person
         return None
 

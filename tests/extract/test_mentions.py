@@ -70,3 +70,8 @@ def test_a_different_title_is_a_different_person(extract):
 def test_an_untagged_capitalised_body_is_an_organisation(extract):
     found = extract("Ministers in the Welsh Assembly met the Scottish Executive on Monday.")
     assert found.entities.get("Scottish Executive", ("",))[0] == "Organization"
+
+
+def test_the_chancellor_is_not_the_shadow_chancellor(extract):
+    found = extract("Shadow chancellor Owen Pryce spoke first. Maria Okafor then attacked the chancellor.")
+    assert not any(t == "Owen Pryce" for _, t, _, _ in found.interactions)
