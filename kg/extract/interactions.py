@@ -159,6 +159,11 @@ def _noun(doc: Doc, index: MentionIndex, article_id: str, noun: Token, cue: Inte
             if prep.dep_ == "prep" and prep.lower_ == "by":
                 for pobj in prep.children:
                     source = source or index.resolve(pobj)
+    if source is None:
+        # "X launched an attack on Y", "X came out in support of Y": the verb's subject.
+        verb = noun.head if noun.dep_ == "dobj" else noun.head.head if noun.dep_ == "pobj" else None
+        if verb is not None and verb.pos_ == "VERB" and not is_negated(verb):
+            source = _actor(verb, index)
     if not _valid(index, source):
         return
     assert source is not None

@@ -92,3 +92,12 @@ def test_an_evaluation_in_a_nested_clause_is_not_the_subjects(extract):
 ])
 def test_refusals_and_possessors_are_not_acts_of_the_named(extract, text):
     assert extract(text).interactions == []
+
+
+@pytest.mark.parametrize("text, source, target, kind", [
+    ("Owen Pryce launched an attack on Greta Lund at the conference.", "Owen Pryce", "Greta Lund", "criticises"),
+    ("Owen Pryce came out in support of Greta Lund on Monday.", "Owen Pryce", "Greta Lund", "supports"),
+    ("Owen Pryce welcomed Greta Lund's decision to stand.", "Owen Pryce", "Greta Lund", "supports"),
+])
+def test_noun_cue_takes_the_verbs_subject(extract, text, source, target, kind):
+    assert (source, target, kind) in [(s, t, k) for s, t, k, _ in extract(text).interactions]
