@@ -106,7 +106,7 @@ def _is_phrasal_use(verb: Token) -> bool:
 
 
 def _verb(doc: Doc, index: MentionIndex, article_id: str, verb: Token, cue: InteractionCue) -> Iterator[Fact]:
-    if is_negated(verb) or any(is_negated(a) for a in verb.ancestors if a.dep_ in {"xcomp"} or a == verb.head and verb.dep_ == "xcomp"):
+    if is_negated(verb) or (verb.dep_ == "xcomp" and is_negated(verb.head)):  # "did not want to attack"
         return
     if is_passive(verb):
         source = passive_agent(verb, index)
@@ -250,7 +250,8 @@ def _judged(head: Token, lexicon: Lexicon) -> Judgement | None:
     for j in lexicon.judgements:
         if j.kind == "noun" and head.lemma_ == "be" and not negated and j.lemmas[0] in complements:
             return j
-        if j.kind == "adjective" and head.lemma_ in {"be", "seem", "look"} and not negated and j.lemmas[0] in complements:
+        copular = head.lemma_ in {"be", "seem", "look"}
+        if j.kind == "adjective" and copular and not negated and j.lemmas[0] in complements:
             return j
         if j.kind == "evaluation" and not negated and j.lemmas[0] in own_lemmas:
             return j

@@ -114,7 +114,7 @@ class MentionIndex:
 
     # ----------------------------------------------------------------- collection
     def _collect(self) -> list[Mention]:
-        doc, lex = self.doc, self.lexicon
+        doc = self.doc
         mentions: list[Mention] = []
         taken: set[int] = set()
         for ent in doc.ents:
@@ -270,7 +270,8 @@ class MentionIndex:
         if i > 0 and doc[i - 1].is_title and doc[i - 1].i not in taken and not doc[i - 1].is_sent_start:
             return None  # start only at the first capitalised word
         j = i
-        while j < len(doc) and j - i < 5 and j not in taken and doc[j].is_title and doc[j].pos_ in {"PROPN", "ADJ", "NOUN"}:
+        while (j < len(doc) and j - i < 5 and j not in taken and doc[j].is_title
+               and doc[j].pos_ in {"PROPN", "ADJ", "NOUN"}):
             j += 1
         if j - i < 2 or doc[j - 1].lower_ not in self.lexicon.org_head_words:
             return None
@@ -374,7 +375,8 @@ class MentionIndex:
         longest = max((len(f) for f in forms), default=0)
         i = 0
         while i < len(doc):
-            if i in self.token_entity or not (doc[i].is_title or doc[i].is_upper) or sentence_of(doc[i]).start in self.furniture:
+            capitalised = doc[i].is_title or doc[i].is_upper
+            if i in self.token_entity or not capitalised or sentence_of(doc[i]).start in self.furniture:
                 i += 1
                 continue
             for width in range(min(longest, len(doc) - i), 0, -1):
@@ -382,7 +384,8 @@ class MentionIndex:
                 key = forms.get(words)
                 if key and not any(j in self.token_entity for j in range(i, i + width)):
                     # A lone word only as a person's surname, or a proper noun: never "X" in "X-ray".
-                    if width == 1 and self.clusters[key].type != "Person" and (doc[i].pos_ != "PROPN" or len(words[0]) < 2):
+                    lone_word = width == 1 and self.clusters[key].type != "Person"
+                    if lone_word and (doc[i].pos_ != "PROPN" or len(words[0]) < 2):
                         continue
                     cluster = self.clusters[key]
                     self._attach(cluster, Mention(i, i + width, cluster.type, " ".join(words), " ".join(words),

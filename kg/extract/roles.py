@@ -38,10 +38,6 @@ LEADERSHIP_NOUNS = {"leadership": "leader", "chairmanship": "chairman", "preside
                     "premiership": "prime minister"}
 
 
-def _title_words(lexicon: Lexicon) -> frozenset[str]:
-    return lexicon.post_titles
-
-
 def is_title_head(tok: Token, lexicon: Lexicon) -> bool:
     """A post head word ("minister", "Secretary", "MP", "co-founder"), or the last word of a
     two-word post ("chief executive", "attorney general") when the first word precedes it."""

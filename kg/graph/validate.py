@@ -7,7 +7,6 @@ from functools import cache
 from pathlib import Path
 
 from rdflib import Graph
-
 from rdflib.namespace import RDF, SH
 
 ONTOLOGY_DIR = Path(__file__).resolve().parent.parent.parent / "ontology"
@@ -39,14 +38,16 @@ def validate(graph: Graph) -> list[Violation]:
                                           advanced=True, allow_warnings=True)
     if conforms:
         return []
+    def value(result: object, p: object) -> str:
+        found = results.value(result, p)
+        return "" if found is None else str(found)
+
     violations = set()
     for result in results.subjects(RDF.type, SH.ValidationResult):
-        def value(p: object) -> str:
-            found = results.value(result, p)
-            return "" if found is None else str(found)
         violations.add(Violation(
-            focus=value(SH.focusNode), path=value(SH.resultPath),
-            message=value(SH.resultMessage), severity=value(SH.resultSeverity).rpartition("#")[2],
+            focus=value(result, SH.focusNode), path=value(result, SH.resultPath),
+            message=value(result, SH.resultMessage),
+            severity=value(result, SH.resultSeverity).rpartition("#")[2],
         ))
     return sorted(violations, key=lambda v: (v.focus, v.path, v.message))
 
