@@ -186,10 +186,11 @@ def _naming(doc: Doc, index: MentionIndex, lexicon: Lexicon, article_id: str, ve
     assert source is not None
     objects = [c for c in verb.children if c.dep_ in {"dobj", "nsubj"} and c.i > verb.i]
     complements = [c for c in verb.subtree if c.dep_ in {"oprd", "attr", "acomp", "xcomp", "ccomp"}]
+    complement_words = {t.lemma_.lower() for c in complements for t in c.subtree}
     for judgement in lexicon.judgements:
-        if judgement.kind not in {"noun", "adjective"}:
+        if judgement.kind not in {"noun", "adjective", "evaluation"} or judgement.predicate in SUPPORT_PREDICATES:
             continue
-        if not any(c.lemma_.lower() == judgement.lemmas[0] for c in complements):
+        if judgement.lemmas[0] not in complement_words:
             continue
         for obj in objects:
             for target in targets_of(obj, index, exclude=frozenset({source})):

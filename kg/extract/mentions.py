@@ -45,6 +45,9 @@ ACRONYM = re.compile(r"^[A-Z][A-Z&]{1,7}$")
 MINOR_WORDS = {"of", "the", "and", "for", "into", "on", "in", "to", "&"}
 # Modifiers that make another office: "the chancellor" never means the shadow chancellor.
 OFFICE_CHANGING = {"shadow", "deputy", "vice", "assistant", "junior", "former", "ex", "acting", "opposition"}
+PLACE_SUFFIXES = ("shire",)  # county names; town suffixes ("-ham", "-ton") are surnames too
+# Prepositions that put their object in a place ("at Gatwick", "in Kent"), never a person.
+LOCATIVE = {"at", "in", "near", "across", "around", "outside", "inside", "throughout", "from"}
 SENTENCE_WINDOW = 3  # pronouns look back this many sentences for their antecedent
 SPEAKER_WINDOW = 8  # "he said" looks this far back for the last person reported speaking
 
@@ -146,6 +149,12 @@ class MentionIndex:
         while start < end and (doc[start].is_punct or doc[start].is_space or doc[start].tag_ == "VBG"):
             start += 1  # "Praising Celtic": the verb the model swept into the name
         type_ = LABEL_TYPES[ent.label_]
+        if type_ == "Person":
+            last = doc[end - 1]
+            if last.lower_ in lex.org_head_words or (end - start == 1 and ACRONYM.match(last.text)):
+                type_ = "Organization"  # "Countryside Alliance", "BAA": no person is written so
+            elif last.lower_.endswith(PLACE_SUFFIXES):
+                type_ = "Place"  # "Gloucestershire"
         if type_ == "Person":
             # "Lib Dem Norman Baker", "Labour MP X": a party or title written into the name span.
             for width in (3, 2, 1):
@@ -483,11 +492,27 @@ class MentionIndex:
 
     def _type_by_vote(self) -> None:
         for cluster in self.clusters.values():
+            if cluster.type == "Person" and self._used_as_place(cluster):
+                cluster.type = "Place"
             if cluster.type == "Person" or cluster.canonical:
                 continue
             votes = Counter(m.type for m in cluster.mentions if not m.weak)
             if votes:
                 cluster.type = votes.most_common(1)[0][0]
+
+    def _used_as_place(self, cluster: Cluster) -> bool:
+        """A one-word "person" never given a first name, title or honorific, and written
+        where places stand ("at Gatwick", "Heathrow and Gatwick airports")."""
+        if any(len(m.name.split()) > 1 or m.gender for m in cluster.mentions):
+            return False
+        doc = self.doc
+        for m in cluster.mentions:
+            tok = doc[m.end - 1]
+            if tok.dep_ == "pobj" and tok.head.lower_ in LOCATIVE:
+                return True
+            if tok.dep_ in {"compound", "conj"} and tok.head.lemma_ in {"airport", "county", "city", "town", "constituency"}:
+                return True
+        return False
 
     # ----------------------------------------------------------------- queries
     def entity_at(self, tok: Token) -> str | None:
@@ -562,9 +587,15 @@ class MentionIndex:
             …. 'I don't think …,' he said" is Mr Balls): for the subject of a reporting verb
             the last speaker is looked for first, over a longer stretch.
         """
-        speaking = tok.dep_ in {"nsubj", "nsubjpass"} and tok.head.lemma_ in self.lexicon.speech_verbs
-        if speaking:
+        subject = tok.dep_ in {"nsubj", "nsubjpass"}
+        if subject and tok.head.lemma_ in self.lexicon.speech_verbs:
             key = self._nearest_person(tok, gender, exclude, SPEAKER_WINDOW, speakers_only=True)
+            if key is not None:
+                return key
+        if subject:
+            # "Mr X will visit Y and Z. He will attack …": a subject pronoun continues the
+            # last subject, not the last name.
+            key = self._nearest_subject(tok, gender, exclude)
             if key is not None:
                 return key
         return self._nearest_person(tok, gender, exclude, SENTENCE_WINDOW, speakers_only=False)
@@ -582,6 +613,24 @@ class MentionIndex:
         if not recent:
             return None
         return max(recent, key=lambda k: (len(self.clusters[k].mentions), recent[k]))
+
+    def _nearest_subject(self, tok: Token, gender: str, exclude: frozenset[str]) -> str | None:
+        """The last person who was a clause's subject in this or the previous sentence."""
+        sent_i = self._sentence_number(tok.i)
+        start = self._sent_starts[max(0, sent_i - 1)]
+        for i in range(tok.i - 1, start - 1, -1):
+            key = self.token_entity.get(i) or self.references.get(i) or self.pronoun_entity.get(i)
+            if key is None or key in exclude or self.clusters[key].type != "Person":
+                continue
+            cluster = self.clusters[key]
+            if cluster.gender and cluster.gender != gender or self.quote_mask[self.doc[i].idx]:
+                continue
+            head = self.doc[i]
+            while head.dep_ in {"compound", "flat"} and head.head.i != head.i:
+                head = head.head
+            if head.dep_ in {"nsubj", "nsubjpass"}:
+                return key
+        return None
 
     def _nearest_person(self, tok: Token, gender: str | None, exclude: frozenset[str], window: int,
                         *, speakers_only: bool) -> str | None:

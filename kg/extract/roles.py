@@ -439,11 +439,16 @@ def memberships(doc: Doc, *, index: MentionIndex, lexicon: Lexicon, article_id: 
                     org = key
         first = head.i
         if org is None:
+            # "Labour X", "Sunday Telegraph journalist X", "Tory parliamentary hopeful X": a
+            # body written before the name, past at most three words describing the person.
             start = min(m.start for m in index.clusters[person].mentions if m.start <= head.i < m.end)
-            before = doc[start - 1] if start > 0 else None
-            key = index.entity_at(before) if before is not None else None
-            if key and index.clusters[key].type == "Organization" and before is not None:
-                org, first = key, before.i
+            i = start - 1
+            while i >= 0 and start - i <= 4 and index.entity_at(doc[i]) is None and doc[i].head.i == head.i \
+                    and doc[i].dep_ in {"compound", "amod"} and not is_title_head(doc[i], lexicon):
+                i -= 1
+            key = index.entity_at(doc[i]) if i >= 0 else None
+            if key and index.clusters[key].type == "Organization":
+                org, first = key, i
         if org is None:
             continue
         if (person, org) not in seen:

@@ -85,3 +85,11 @@ def test_a_definite_post_with_no_person_nearby_is_nobody(extract):
 ])
 def test_no_post_from_a_verdict_or_an_unanchored_office(extract, text):
     assert not any(r[0] == "Alder Quint" for r in extract(text).roles)
+
+
+@pytest.mark.parametrize("text, person, org", [
+    ("Daily Courier journalist Ben Ashdown wrote the story.", "Ben Ashdown", "Daily Courier"),
+    ("Labour activist Sarah Mills spoke at the hustings.", "Sarah Mills", "Labour Party"),
+])
+def test_body_written_before_a_described_person_is_a_membership(extract, text, person, org):
+    assert (person, org) in extract(text).memberships
