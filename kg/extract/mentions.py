@@ -600,6 +600,12 @@ class MentionIndex:
                 return key
         return self._nearest_person(tok, gender, exclude, SENTENCE_WINDOW, speakers_only=False)
 
+    def protagonist(self) -> str | None:
+        """The person the article names most often (the first named on a tie)."""
+        persons = [(len(c.mentions), -min(m.start for m in c.mentions), k)
+                   for k, c in self.clusters.items() if c.type == "Person" and c.mentions]
+        return max(persons)[2] if persons else None
+
     def salient_person(self, tok: Token, *, window: int = 3) -> str | None:
         """Of the people named in the last ``window`` sentences before ``tok`` (outside
         quotes), the one the article names most often; the later named on a tie."""
@@ -668,6 +674,10 @@ class MentionIndex:
         """Record that a description token ("the Tory leader") refers to a person, so that
         later pronouns can find that person there."""
         self.references[token_i] = key
+
+    def has_description(self, key: str) -> bool:
+        """Was this person given a post or description anywhere in the article?"""
+        return any(person == key for _, _, _, person in self.descriptions)
 
     def describe(self, key: str, *, title: str, head: str, token_i: int) -> None:
         """Record that a person was given a post or description, to resolve "the minister"."""

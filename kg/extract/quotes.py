@@ -117,6 +117,8 @@ def _speaker_after(doc: Doc, index: MentionIndex, lexicon: Lexicon,
     """
     i = after
     while i < len(doc) and (doc[i].text in {"”", '"', ",", "'"} or (doc[i].is_punct and doc[i].text != "(")):
+        if doc[i].text in {".", "!", "?"}:
+            return None  # '"…". Mr X said …': the full stop closed the quoting sentence
         i += 1  # the closing mark and the comma before the attribution
     if i < len(doc) and ends_sentence and doc[i].is_title and doc[i].is_sent_start:
         return None

@@ -366,12 +366,14 @@ def _described(doc: Doc, index: MentionIndex, lexicon: Lexicon, article_id: str,
     if index.resolve(noun) is not None or any(c.dep_ == "appos" for c in noun.children):
         return  # already known ("the minister" after "safeguarding minister X"), or named beside it
     title, org, status = _title_phrase(noun, index, lexicon)
-    if org is None or index.clusters[org].type != "Organization":
-        # "the prime minister" with no party or body named: news leaves the office-holder to
-        # the reader's knowledge, so the person nearby is too often someone else.
-        return
     person = index.salient_person(noun, window=3)
     if person is None:
+        return
+    if (org is None or index.clusters[org].type != "Organization") and (
+            person != index.protagonist() or index.has_description(person)):
+        # "the prime minister" with no party or body named: news leaves the office-holder to
+        # the reader's knowledge; only the story's protagonist, given no other post or
+        # description in the article, is a safe guess.
         return
     index.refer(noun.i, person)
     fact = _fact(doc, article_id, person, title, org, "current" if status == "unknown" else status,

@@ -57,3 +57,9 @@ def test_quote_without_a_speaker_is_dropped(extract):
 ])
 def test_quote_spans(text, inner):
     assert [text[a:b] for a, b in quote_spans(text)] == inner
+
+
+def test_a_full_stop_after_the_quote_ends_its_attribution(extract):
+    text = ('Henrik Dahl spoke first. Mr Dahl said it would be "far better to wait for the report". '
+            'Maria Okafor said the report was late.')
+    assert [s for s, _ in extract(text).quotes] == ["Henrik Dahl"]
