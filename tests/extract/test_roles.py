@@ -80,7 +80,7 @@ def test_a_definite_post_with_no_person_nearby_is_nobody(extract):
 
 @pytest.mark.parametrize("text", [
     "Polls said Mr Alder Quint was a good prime minister.",
-    "Mr Alder Quint spoke in Leeds. The prime minister said the vote was fair.",
+    "Mr Alder Quint, the party treasurer, spoke in Leeds. The prime minister said the vote was fair.",
     "Mr Alder Quint spoke in Leeds. The chairman of the Bar Council, Vera Lomax, said the vote was fair.",
 ])
 def test_no_post_from_a_verdict_or_an_unanchored_office(extract, text):
@@ -93,3 +93,9 @@ def test_no_post_from_a_verdict_or_an_unanchored_office(extract, text):
 ])
 def test_body_written_before_a_described_person_is_a_membership(extract, text, person, org):
     assert (person, org) in extract(text).memberships
+
+
+def test_the_protagonist_with_no_other_post_holds_the_unanchored_office(extract):
+    text = ("Mr Alder Quint visited Leeds on Monday. Mr Quint met nurses and teachers there. "
+            "The prime minister said the new hospital would open in May.")
+    assert ("Alder Quint", "prime minister", None, "current", None, None) in extract(text).roles
