@@ -80,7 +80,6 @@ def test_a_definite_post_with_no_person_nearby_is_nobody(extract):
 
 @pytest.mark.parametrize("text", [
     "Polls said Mr Alder Quint was a good prime minister.",
-    "Mr Alder Quint, the party treasurer, spoke in Leeds. The prime minister said the vote was fair.",
     "Mr Alder Quint spoke in Leeds. The chairman of the Bar Council, Vera Lomax, said the vote was fair.",
 ])
 def test_no_post_from_a_verdict_or_an_unanchored_office(extract, text):
@@ -99,3 +98,8 @@ def test_the_protagonist_with_no_other_post_holds_the_unanchored_office(extract)
     text = ("Mr Alder Quint visited Leeds on Monday. Mr Quint met nurses and teachers there. "
             "The prime minister said the new hospital would open in May.")
     assert ("Alder Quint", "prime minister", None, "current", None, None) in extract(text).roles
+
+
+def test_a_person_given_a_post_is_not_also_the_unanchored_office(extract):
+    roles = extract("Mr Alder Quint, the party treasurer, spoke in Leeds. The prime minister said the vote was fair.").roles
+    assert [r[1] for r in roles if r[0] == "Alder Quint"] == ["treasurer"]
