@@ -90,7 +90,10 @@ def inherited_subject(verb: Token, index: MentionIndex) -> str | None:
             tok = tok.head
         tok = tok.head
         if tok.pos_ == "NOUN" and not after_comma:
-            return _possessor(tok, index)
+            owner = _possessor(tok, index)
+            if owner is not None or not tok.dep_.startswith("pobj"):
+                return owner
+            # "… made a speech during a visit to support Y": an unowned noun hands on to its verb.
         while tok.pos_ in {"NOUN", "PROPN", "ADP", "PRON"} and tok.head.i != tok.i:
             tok = tok.head  # ", rejecting …" after a noun phrase: the clause's subject acts
     return None
@@ -132,6 +135,8 @@ def targets_of(tok: Token, index: MentionIndex, *, exclude: frozenset[str] = fro
                         break
                 found.extend(targets_of(child, index, exclude=exclude))
                 break
+            if child.dep_ == "appos" and index.resolve(child) is not None:
+                found.extend(targets_of(child, index, exclude=exclude))  # "hopefuls X and Y"
             if child.dep_ == "prep" and child.lower_ in LIST_PREPOSITIONS:
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":

@@ -155,7 +155,8 @@ def _title_phrase(head: Token, index: MentionIndex, lexicon: Lexicon,
         if not pobjs:
             continue
         pobj = pobjs[0]
-        key = index.resolve(pobj)
+        key = index.resolve(pobj) or next(  # "leader of the Labour group": the body in the name
+            (index.entity_at(c) for c in pobj.children if c.dep_ in {"compound", "amod"} and index.entity_at(c)), None)
         if key is not None and index.clusters[key].type != "Person":
             org = org or key
         elif key is None and prep.lower_ in {"of", "for"} and pobj.is_title and not pobj.ent_type_ == "PERSON":
@@ -443,12 +444,20 @@ def memberships(doc: Doc, *, index: MentionIndex, lexicon: Lexicon, article_id: 
         if org is None:
             # "Labour X", "Sunday Telegraph journalist X", "Tory parliamentary hopeful X": a
             # body written before the name, past at most three words describing the person.
-            start = min(m.start for m in index.clusters[person].mentions if m.start <= head.i < m.end)
+            # "Tory hopefuls X and Y": Y's description is written before X.
+            named = head.head if head.dep_ == "conj" and index.entity_at(head.head) else head
+            named_key = index.entity_at(named) or person
+            start = min(m.start for m in index.clusters[named_key].mentions if m.start <= named.i < m.end)
             i = start - 1
-            while i >= 0 and start - i <= 4 and index.entity_at(doc[i]) is None and doc[i].head.i == head.i \
+            while i >= 0 and start - i <= 4 and index.entity_at(doc[i]) is None and doc[i].head.i == named.i \
                     and doc[i].dep_ in {"compound", "amod"} and not is_title_head(doc[i], lexicon):
                 i -= 1
             key = index.entity_at(doc[i]) if i >= 0 else None
+            if key is None and named.dep_ == "appos" and named.head.pos_ == "NOUN":
+                # "Labour activists X and Y": the names stand in apposition to the description.
+                key = next((index.entity_at(c) for c in named.head.children
+                            if c.dep_ in {"compound", "amod"} and index.entity_at(c)), None)
+                i = named.head.i
             if key and index.clusters[key].type == "Organization":
                 org, first = key, i
         if org is None:

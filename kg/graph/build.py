@@ -140,7 +140,9 @@ def _assert(g: Graph, iris: IRIs, article: URIRef, fact: Fact,
             subject: URIRef, predicate: URIRef, obj: URIRef) -> None:
     """Add a triple and its reification, carrying the fact's provenance."""
     g.add((subject, predicate, obj))
-    statement = iris("statement/" + _digest(article, subject, predicate, obj, fact.evidence.start))
+    # One statement per fact: two extractors asserting one triple from one sentence keep
+    # their own provenance (confidence, extractor) apart.
+    statement = iris("statement/" + _digest(article, subject, predicate, obj, fact.evidence.start, fact.extractor))
     g.add((statement, RDF.type, RDF.Statement))
     g.add((statement, RDF.subject, subject))
     g.add((statement, RDF.predicate, predicate))

@@ -103,3 +103,8 @@ def test_the_protagonist_with_no_other_post_holds_the_unanchored_office(extract)
 def test_a_person_given_a_post_is_not_also_the_unanchored_office(extract):
     roles = extract("Mr Alder Quint, the party treasurer, spoke in Leeds. The prime minister said the vote was fair.").roles
     assert [r[1] for r in roles if r[0] == "Alder Quint"] == ["party treasurer"]
+
+
+def test_each_coordinated_person_takes_the_description_before_them(extract):
+    found = extract("Labour activists Sarah Mills and John Fielding spoke at the hustings.")
+    assert {("Sarah Mills", "Labour Party"), ("John Fielding", "Labour Party")} <= set(found.memberships)

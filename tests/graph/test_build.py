@@ -338,3 +338,22 @@ def test_format_violations_limits_its_lines() -> None:
 
     assert len(lines) == 6
     assert lines[-1].endswith("2 more")
+
+
+def test_one_triple_from_one_sentence_by_two_extractors_keeps_two_provenances() -> None:
+    """Regression: a post and a membership asserting ``org:memberOf`` from one sentence with
+    different confidences collided in one statement with two ``kg:confidence`` values."""
+    base = make_resolved()
+    b = base.articles[1]
+    sentence = b.facts[0].evidence
+    extra = Fact("role", "person/tavish-ollerby", sentence, "roles.v1",
+                 object="organization/civic-planning-syndicate", role="treasurer", status="current",
+                 confidence=0.9)
+    resolved = Resolved(entities=base.entities,
+                        articles=(base.articles[0], ArticleResult(b.article, b.entities, (*b.facts, extra))))
+    graph = merged_graph(build_dataset(resolved))
+    person, syndicate = iri("person/tavish-ollerby"), iri("organization/civic-planning-syndicate")
+    found = statements(graph, person, ORG.memberOf, syndicate)
+    assert len(found) == 2
+    assert sorted(str(graph.value(s, KG.confidence)) for s in found) == ["0.6", "0.9"]
+    assert validate(graph) == []
