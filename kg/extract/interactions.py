@@ -66,6 +66,7 @@ def _all(doc: Doc, index: MentionIndex, lexicon: Lexicon, article_id: str,
     verb_cues = {c.cue: c for c in lexicon.interactions if c.pos == "verb"}
     noun_cues = {c.cue: c for c in lexicon.interactions if c.pos == "noun"}
     phrasal = [c for c in lexicon.interactions if c.pos == "phrasal"]
+    demand_cues = {c.cue: c for c in lexicon.interactions if c.pos == "demand"}
     for tok in doc:
         if index.in_furniture(tok):
             continue
@@ -80,6 +81,8 @@ def _all(doc: Doc, index: MentionIndex, lexicon: Lexicon, article_id: str,
                 yield from _naming(doc, index, lexicon, article_id, tok)
         elif tok.pos_ == "NOUN" and lemma in noun_cues:
             yield from _noun(doc, index, article_id, tok, noun_cues[lemma])
+        elif tok.pos_ == "NOUN" and lemma in demand_cues:
+            yield from _demand(doc, index, article_id, tok, demand_cues[lemma])
     yield from _judgements(doc, index, lexicon, article_id, attributions)
 
 
@@ -174,6 +177,27 @@ def _noun(doc: Doc, index: MentionIndex, article_id: str, noun: Token, cue: Inte
             for target in targets_of(pobj, index, exclude=frozenset({source})):
                 if _valid(index, target):
                     yield _fact(doc, index, article_id, source, target, cue, noun.i, pobj.i, cue.confidence * 0.95)
+
+
+DEMANDING_VERBS = {"demand", "call", "urge", "seek", "want", "press"}
+
+
+def _demand(doc: Doc, index: MentionIndex, article_id: str, noun: Token, cue: InteractionCue) -> Iterator[Fact]:
+    """"X demanded Y's resignation", "X called for the sacking of Y"."""
+    verb = noun.head if noun.dep_ == "dobj" else noun.head.head if noun.dep_ == "pobj" else None
+    if verb is None or verb.lemma_ not in DEMANDING_VERBS or is_negated(verb):
+        return
+    source = _actor(verb, index)
+    if not _valid(index, source):
+        return
+    assert source is not None
+    targets = [c for c in noun.children if is_possessor(c)]
+    targets += [p for prep in noun.children if prep.dep_ == "prep" and prep.lower_ == "of"
+                for p in prep.children if p.dep_ == "pobj"]
+    for tok in targets:
+        for target in targets_of(tok, index, exclude=frozenset({source})):
+            if _valid(index, target):
+                yield _fact(doc, index, article_id, source, target, cue, verb.i, tok.i, cue.confidence)
 
 
 def _naming(doc: Doc, index: MentionIndex, lexicon: Lexicon, article_id: str, verb: Token) -> Iterator[Fact]:

@@ -101,3 +101,17 @@ def test_refusals_and_possessors_are_not_acts_of_the_named(extract, text):
 ])
 def test_noun_cue_takes_the_verbs_subject(extract, text, source, target, kind):
     assert (source, target, kind) in [(s, t, k) for s, t, k, _ in extract(text).interactions]
+
+
+@pytest.mark.parametrize("text, source, target, predicate", [
+    ("Owen Pryce demanded Greta Lund's resignation on Sunday.", "Owen Pryce", "Greta Lund", "demandsActionAgainst"),
+    ("Owen Pryce called for the sacking of Greta Lund.", "Owen Pryce", "Greta Lund", "demandsActionAgainst"),
+    ("Owen Pryce took a swipe at Greta Lund over the budget.", "Owen Pryce", "Greta Lund", "criticises"),
+    ("Owen Pryce hit back at Greta Lund on Friday.", "Owen Pryce", "Greta Lund", "rejects"),
+])
+def test_demands_and_idioms(extract, text, source, target, predicate):
+    assert (source, target, "criticises", predicate) in extract(text).interactions
+
+
+def test_reporting_a_resignation_is_no_demand(extract):
+    assert extract("Owen Pryce announced Greta Lund's resignation on Sunday.").interactions == []
