@@ -137,6 +137,10 @@ def targets_of(tok: Token, index: MentionIndex, *, exclude: frozenset[str] = fro
                 break
             if child.dep_ == "appos" and index.resolve(child) is not None:
                 found.extend(targets_of(child, index, exclude=exclude))  # "hopefuls X and Y"
+            if child.dep_ == "prep" and child.lower_ == "of" and tok.lemma_.lower() in index.lexicon.attributable_nouns:
+                for pobj in child.children:  # "the handling of X", "the ambitions of X and Y"
+                    if pobj.dep_ == "pobj":
+                        found.extend(targets_of(pobj, index, exclude=exclude))
             if child.dep_ == "prep" and child.lower_ in LIST_PREPOSITIONS:
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":

@@ -243,15 +243,20 @@ def _judgements(doc: Doc, index: MentionIndex, lexicon: Lexicon, article_id: str
         for head in tokens:
             if head.pos_ not in {"VERB", "AUX"}:
                 continue
-            target = clause_subject(head, index)
-            if not _valid(index, target) or target == speaker:
-                continue
-            assert target is not None
             judgement = _judged(head, lexicon)
-            if judgement is not None:
-                first, last = min(cue_i, head.i), max(cue_i, head.i)
-                yield _fact(doc, index, article_id, speaker, target, judgement, first, last, 0.75,
-                            JUDGEMENT_EXTRACTOR)
+            if judgement is None:
+                continue
+            # The clause's subject, or whose it is: "the ambitions of X and Y were damaging".
+            # A pronoun inside someone's quote points into their speech, which the narrator's
+            # pronoun chain does not follow: "he has been a prudent chancellor" is skipped.
+            subjects = [c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"}
+                        and not (c.pos_ == "PRON" and index.quote_mask[c.idx])]
+            for subject in subjects:
+                for target in targets_of(subject, index, exclude=frozenset({speaker})):
+                    if _valid(index, target):
+                        first, last = min(cue_i, head.i), max(cue_i, head.i)
+                        yield _fact(doc, index, article_id, speaker, target, judgement, first, last, 0.75,
+                                    JUDGEMENT_EXTRACTOR)
 
 
 def _in_own_clause(tok: Token, head: Token) -> bool:

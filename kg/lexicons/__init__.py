@@ -58,6 +58,7 @@ class Lexicon:
     """All word lists the extractors use (English)."""
 
     post_titles: frozenset[str]
+    attributable_nouns: frozenset[str]
     not_entities: frozenset[str]
     org_head_words: frozenset[str]
     title_modifiers: frozenset[str]
@@ -99,6 +100,7 @@ def load_lexicon(lang: str = "en") -> Lexicon:
     )
     return Lexicon(
         post_titles=frozenset(r[0].lower() for r in _rows("post_titles.txt")),
+        attributable_nouns=frozenset(r[0].lower() for r in _rows("attributable_nouns.txt")),
         not_entities=frozenset(r[0].lower() for r in _rows("not_entities.txt")),
         org_head_words=frozenset(r[0].lower() for r in _rows("org_head_words.txt")),
         title_modifiers=frozenset(r[0].lower() for r in _rows("title_modifiers.txt")),

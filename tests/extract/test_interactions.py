@@ -115,3 +115,8 @@ def test_demands_and_idioms(extract, text, source, target, predicate):
 
 def test_reporting_a_resignation_is_no_demand(extract):
     assert extract("Owen Pryce announced Greta Lund's resignation on Sunday.").interactions == []
+
+
+def test_an_evaluation_of_someones_conduct_targets_them(extract):
+    found = extract("Owen Pryce said the ambitions of Greta Lund and Omar Said were damaging the party.").interactions
+    assert {(s, t) for s, t, _, _ in found} == {("Owen Pryce", "Greta Lund"), ("Owen Pryce", "Omar Said")}
