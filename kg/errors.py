@@ -29,3 +29,7 @@ class GoldError(KGError):
 
 class QueryError(KGError):
     """A SPARQL query cannot be parsed or run."""
+
+
+class StoreError(KGError):
+    """A triple store or SPARQL endpoint cannot be reached, refuses a request or fails on it."""

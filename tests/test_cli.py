@@ -73,7 +73,8 @@ def test_build_with_an_undecodable_file_exits_1_and_names_it(tmp_path: Path,
                                                             capsys: pytest.CaptureFixture[str]) -> None:
     articles = write_articles(tmp_path / "articles")
     bad = articles / "mangled-wire.txt"
-    bad.write_bytes(b"\xff\xfe\x00bad")
+    # A UTF-8 byte-order mark the bytes after it do not follow.
+    bad.write_bytes(b"\xef\xbb\xbfThe minister \xff\xfe said")
     out = tmp_path / "out"
 
     status = main(["build", str(articles), "--out", str(out), "--quiet"])
@@ -116,7 +117,7 @@ def test_build_on_an_empty_folder_exits_2(tmp_path: Path, capsys: pytest.Capture
 def test_build_where_no_file_is_readable_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     folder = tmp_path / "bad"
     folder.mkdir()
-    (folder / "only.txt").write_bytes(b"\xff\xfe\x00bad")
+    (folder / "only.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
 
     status = main(["build", str(folder), "--out", str(tmp_path / "out"), "--quiet"])
 

@@ -112,12 +112,20 @@ def test_windows_and_old_mac_newlines_become_lf(tmp_path: Path, newline: str) ->
     assert article.sha256 == hashlib.sha256(ARTICLE.encode("utf-8")).hexdigest()
 
 
-def test_non_utf8_bytes_raise_input_error_naming_the_file(tmp_path: Path) -> None:
+def test_latin1_bytes_are_read_not_refused(tmp_path: Path) -> None:
+    # Issue 6: legacy encodings are detected (tests/test_bad_input.py has the full table).
     path = write(tmp_path / "latin1-story.txt", "Caf\xe9 owners in Marbeck protest".encode("latin-1"))
 
-    with pytest.raises(InputError, match="latin1-story.txt") as info:
+    assert read_article(path).text == "Caf\xe9 owners in Marbeck protest"
+
+
+def test_bytes_breaking_their_byte_order_mark_raise_input_error_naming_the_file(tmp_path: Path) -> None:
+    # A UTF-16 byte-order mark, then a lone high surrogate: no decoding of it is right.
+    path = write(tmp_path / "mangled.txt", b"\xff\xfe\x00\xd8bad!")
+
+    with pytest.raises(InputError, match="mangled.txt") as info:
         read_article(path)
-    assert "UTF-8" in str(info.value)
+    assert "UTF-16" in str(info.value)
 
 
 def test_id_is_the_file_name_and_path_is_kept(tmp_path: Path) -> None:
@@ -168,7 +176,7 @@ def test_empty_or_blank_file_is_reported_and_skipped(tmp_path: Path, content: st
 
 def test_undecodable_file_is_reported_and_the_others_kept(tmp_path: Path) -> None:
     good = write(tmp_path / "good.txt", ARTICLE)
-    bad = write(tmp_path / "bad.txt", b"\xff\xfe\x00bad")
+    bad = write(tmp_path / "bad.txt", b"\xff\xfe\x00\xd8bad!")
     errors: list[str] = []
 
     articles = list(read_articles([bad, good], errors))

@@ -24,7 +24,8 @@ def to_trig(dataset: Dataset) -> bytes:
     """Every article's named graph and the merged default graph, as TriG.
 
     Written graph by graph in IRI order, each body by the Turtle serializer (whose order is
-    stable), since rdflib's TriG serializer orders graphs by hash.
+    stable), since rdflib's TriG serializer orders graphs by hash. Bodies are not indented,
+    so multi-line literals keep their exact text.
     """
     wanted = set(PREFIXES) | {"id"}
     namespaces = sorted((p, str(ns)) for p, ns in dataset.namespaces() if p in wanted)
@@ -39,7 +40,9 @@ def to_trig(dataset: Dataset) -> bytes:
         body = _turtle_body(graph, dataset)
         lines.append("")
         lines.append("{" if name is None else f"{name.n3()} {{")
-        lines.extend("    " + line if line else "" for line in body.splitlines())
+        # Not indented: a line break inside a long literal ("""…""") would take the indent in.
+        # split("\n"), not splitlines(): that also splits at U+2028, U+0085, \f, … inside literals.
+        lines.extend(body.split("\n"))
         lines.append("}")
     return ("\n".join(lines) + "\n").encode("utf-8")
 
@@ -51,8 +54,11 @@ def _turtle_body(graph: Graph, dataset: Dataset) -> str:
         plain.bind(prefix, namespace, override=True, replace=True)
     for triple in graph:
         plain.add(triple)
-    text = plain.serialize(format="turtle")
-    return "\n".join(line for line in text.splitlines() if not line.startswith("@prefix")).strip()
+    lines = plain.serialize(format="turtle").split("\n")
+    # The prefix lines head the output; a literal's own line starting "@prefix" is text.
+    while lines and (lines[0].startswith("@prefix") or not lines[0].strip()):
+        lines.pop(0)
+    return "\n".join(lines).strip()
 
 
 def to_jsonld(dataset: Dataset) -> bytes:

@@ -121,11 +121,19 @@ def _add_entity(g: Graph, iris: IRIs, entity: Entity) -> None:
 
 def _provenance(g: Graph, iris: IRIs, node: URIRef, article: URIRef, fact: Fact) -> None:
     ev = fact.evidence
+    confidence = Decimal(str(round(min(max(fact.confidence, 0.0), 1.0), 3)))
+    earlier = g.value(node, KG.confidence)
+    if earlier is not None:
+        # One claim read twice from one sentence: the node keeps one confidence and one
+        # extractor, those of the surer reading.
+        if Decimal(str(earlier)) >= confidence:
+            return
+        g.remove((node, KG.confidence, None))
+        g.remove((node, PROV.wasGeneratedBy, None))
     g.add((node, PROV.wasDerivedFrom, article))
     g.add((node, KG.evidence, Literal(ev.sentence)))
     g.add((node, KG.startOffset, Literal(ev.start, datatype=XSD.integer)))
     g.add((node, KG.endOffset, Literal(ev.end, datatype=XSD.integer)))
-    confidence = Decimal(str(round(min(max(fact.confidence, 0.0), 1.0), 3)))
     g.add((node, KG.confidence, Literal(confidence, datatype=XSD.decimal)))
     activity = iris.activity(fact.extractor)
     g.add((node, PROV.wasGeneratedBy, activity))
