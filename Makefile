@@ -20,14 +20,20 @@ install: $(STAMP)
 $(STAMP): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -c requirements.lock -e '.[model,test]'
+	$(BIN)/python -m pip install --quiet -c requirements.lock -e '.[model,serve,test]'
 	touch $(STAMP)
 
-# Debian packages the tests drive for real (a headless browser); installed only when missing.
+# Debian packages the tests drive for real, installed only when missing: a headless browser
+# (chromium) and a second triple store (virtuoso-opensource, whose server is virtuoso-t).
+# Each entry is COMMAND:PACKAGE.
+SYSTEM_DEPS := chromium:chromium virtuoso-t:virtuoso-opensource
+
 system-deps:
-	@command -v chromium >/dev/null 2>&1 || { \
-	  echo "installing Debian's chromium for the browser tests"; \
-	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+	@missing=""; for dep in $(SYSTEM_DEPS); do \
+	  command -v $${dep%%:*} >/dev/null 2>&1 || missing="$$missing $${dep#*:}"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing Debian's$$missing for the tests"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; fi
 
 clean:
 	rm -rf $(VENV) .pytest_cache

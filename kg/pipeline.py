@@ -203,6 +203,24 @@ def update(paths: Iterable[str | Path], out_dir: str | Path, *, fresh: bool = Fa
     return report
 
 
+def _remove_stale_temporaries(out: Path) -> None:
+    """Remove the ``.<file>.*.tmp`` files a killed build left (``atomic_write``'s temporaries).
+
+    Called with the folder's build lock held, so no other build is writing them. In ``out``
+    only those of the exports are touched; the state folders are the build's own.
+    """
+    from kg.export import EXPORTERS
+    from kg.state import ARTICLES_DIR, state_dir
+
+    stale = [p for name in EXPORTERS for p in out.glob(f".{name}.*.tmp")]
+    for folder in (state_dir(out), state_dir(out) / ARTICLES_DIR):
+        stale.extend(folder.glob(".*.tmp"))
+    for path in stale:
+        if path.is_file():
+            log.info("%s: removing a temporary file an interrupted build left", path)
+            path.unlink(missing_ok=True)
+
+
 def write_build(report: BuildReport, out_dir: str | Path) -> list[Path]:
     """Write a build into ``out_dir``: the exports, the store (when its data changed), the state.
 
@@ -215,6 +233,7 @@ def write_build(report: BuildReport, out_dir: str | Path) -> list[Path]:
     from kg.store import STORE_DIR, is_store, write_store
 
     out = Path(out_dir)
+    _remove_stale_temporaries(out)
     written = export(report.dataset, out)
     trig = (out / "graph.trig").read_bytes()
     digest = hashlib.sha256(trig).hexdigest()

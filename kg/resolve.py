@@ -17,7 +17,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 
@@ -139,11 +139,10 @@ def resolve(results: Iterable[ArticleResult], *, minted: Mapping[str, MintedKey]
         mapping = {e.key: keys[id(local_to_group[(r.article.id, e.key)])] for e in r.entities}
         facts = tuple(dict.fromkeys(_rekey(f, mapping) for f in r.facts if f.subject in mapping
                                     and (f.object is None or f.object in mapping)))
-        article_entities = tuple(sorted(
-            {mapping[e.key]: _article_view(entities[mapping[e.key]], [x for x in r.entities if mapping[x.key] == mapping[e.key]])
-             for e in r.entities}.values(),
-            key=lambda e: e.key,
-        ))
+        locals_by_key: dict[str, list[Entity]] = defaultdict(list)
+        for e in r.entities:
+            locals_by_key[mapping[e.key]].append(e)
+        article_entities = tuple(_article_view(entities[key], group) for key, group in sorted(locals_by_key.items()))
         resolved_articles.append(replace(r, entities=article_entities, facts=facts))
     return Resolved(entities=dict(sorted(entities.items())), articles=tuple(resolved_articles),
                     minted=dict(sorted(minted.items())))
@@ -204,7 +203,8 @@ def _assign_keys(groups: list[_Group], minted: Mapping[str, MintedKey]) -> dict[
         members (an entity merged from two keeps the better supported one). (2) A group
         that got none takes an unclaimed earlier key of its type and canonical name (its
         article changed but it is still named the same). (3) The rest get the slug of their
-        canonical name, suffixed ``-2``, ``-3``, … past any key ever handed out.
+        canonical name: an unclaimed earlier key if it is exactly that slug, else the slug
+        suffixed ``-2``, ``-3``, … past every key ever handed out.
     """
     ordered = sorted(groups, key=lambda g: (g.type, _canonical(g), sorted(g.forms())))
     rank = {id(g): i for i, g in enumerate(ordered)}
@@ -237,6 +237,11 @@ def _assign_keys(groups: list[_Group], minted: Mapping[str, MintedKey]) -> dict[
             taken.add(earlier)
             continue
         base = f"{TYPE_PATHS[group.type]}/{slugify(_canonical(group))}"
+        if base in minted and base not in taken:
+            # An earlier key nobody holds any more, minted from this very name: take it back.
+            keys[id(group)] = base
+            taken.add(base)
+            continue
         key, n = base, 1
         while key in reserved:
             n += 1

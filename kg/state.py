@@ -140,16 +140,23 @@ def load_state(out_dir: str | Path) -> BuildState:
         if build.get("version") != STATE_VERSION:
             log.warning("%s: state version %s, not %s: starting afresh", folder, build.get("version"), STATE_VERSION)
             return BuildState()
+        fingerprint = str(build.get("fingerprint", ""))
         results = {}
         for path in sorted((folder / ARTICLES_DIR).glob("*.json")):
-            result = result_from_json(json.loads(path.read_text(encoding="utf-8")))
+            data = json.loads(path.read_text(encoding="utf-8"))
+            try:
+                result = result_from_json(data)
+            except (KeyError, TypeError, ValueError):
+                # Written by another version of the records: keep the article, parse it again.
+                log.info("%s: an extraction result of another version; the article will be parsed again", path)
+                result, fingerprint = ArticleResult(article=Article(**data["article"])), ""
             results[result.article.id] = result
         keys_path = folder / KEYS_FILE
         minted = minted_from_json(json.loads(keys_path.read_text(encoding="utf-8"))) if keys_path.is_file() else {}
     except (OSError, ValueError, KeyError, TypeError) as e:
         raise InputError(f"{folder}: unreadable build state ({type(e).__name__}: {e}); "
                          "rebuild with --fresh to start over") from e
-    return BuildState(results=results, minted=minted, fingerprint=str(build.get("fingerprint", "")))
+    return BuildState(results=results, minted=minted, fingerprint=fingerprint)
 
 
 def article_file(article_id: str) -> str:
@@ -183,18 +190,6 @@ def save_state(out_dir: str | Path, state: BuildState) -> list[Path]:
             if path not in wanted:
                 path.unlink()
     return written
-
-
-def clear_state(out_dir: str | Path) -> None:
-    """Forget what earlier builds into ``out_dir`` left (for a fresh build)."""
-    import shutil
-
-    folder = state_dir(out_dir)
-    (folder / BUILD_FILE).unlink(missing_ok=True)
-    for name in (ARTICLES_DIR,):
-        shutil.rmtree(folder / name, ignore_errors=True)
-    for name in (KEYS_FILE, STORE_DIGEST_FILE):
-        (folder / name).unlink(missing_ok=True)
 
 
 def read_store_digest(out_dir: str | Path) -> str:

@@ -11,9 +11,11 @@ from __future__ import annotations
 import logging
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
+import threading
 from pathlib import Path
 
 import pyoxigraph
@@ -60,7 +62,12 @@ def write_store(trig: bytes, path: Path) -> Path:
             old = Path(tempfile.mkdtemp(prefix=_OLD_PREFIX, dir=parent))
             os.rmdir(old)
             os.rename(path, old)
-        os.rename(tmp, path)
+        try:
+            os.rename(tmp, path)
+        except BaseException:
+            if old is not None:
+                os.rename(old, path)  # put the previous store back
+            raise
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
@@ -149,14 +156,24 @@ def serve(store: str | Path, bind: str = DEFAULT_BIND) -> int:
     command = serve_command(store, bind)
     log.info("running %s", " ".join(command))
     process = subprocess.Popen(command)
+
+    def stop(signum: int, frame: object) -> None:
+        raise KeyboardInterrupt
+
+    # SIGTERM (a service manager, kill) stops the server too, not only Ctrl-C.
+    previous = signal.signal(signal.SIGTERM, stop) if threading.current_thread() is threading.main_thread() else None
     try:
         return process.wait()
     except KeyboardInterrupt:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
         return 0
+    finally:
+        if process.poll() is None:
+            process.terminate()
+            try:
+                process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
 

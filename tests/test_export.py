@@ -20,7 +20,7 @@ from kg.graph.namespaces import SCHEMA
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
-FILES = ("graph.ttl", "graph.trig", "graph.jsonld", "graph.html")
+FILES = ("graph.ttl", "graph.trig", "graph.jsonld", "graph.html", "graph.graphml", "facts.csv")
 
 
 def ox_triples(path: Path, fmt: pyoxigraph.RdfFormat) -> set[tuple[str, str, str]]:

@@ -1,4 +1,4 @@
-"""Export: write a built dataset as files (Turtle, TriG, JSON-LD, HTML), atomically.
+"""Export: write a built dataset as files (Turtle, TriG, JSON-LD, HTML, GraphML, CSV), atomically.
 
 ``EXPORTERS`` maps each file name to the function that writes it; every writer goes through
 :func:`atomic_write`, so an interrupted build leaves the previous file intact.
@@ -13,7 +13,7 @@ from pathlib import Path
 
 from rdflib import Dataset
 
-from kg.export import html, rdf
+from kg.export import html, rdf, tables
 
 
 def atomic_write(path: Path, data: bytes) -> None:
@@ -45,6 +45,8 @@ EXPORTERS: dict[str, Callable[[Dataset], bytes]] = {
     "graph.trig": rdf.to_trig,
     "graph.jsonld": rdf.to_jsonld,
     "graph.html": html.to_html,
+    "graph.graphml": tables.to_graphml,
+    "facts.csv": tables.to_facts_csv,
 }
 
 

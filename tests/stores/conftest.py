@@ -1,0 +1,187 @@
+"""Real triple stores for the tests: an Oxigraph server (the PyPI package ``oxigraph``) and
+Virtuoso (Debian's ``virtuoso-opensource``), each started once per session on 127.0.0.1 at a
+free port with its data in a temporary folder, and stopped at the end.
+
+A server's tests skip, saying why, only when its program is not installed (``make test``
+installs both). A server that is installed but does not start fails the tests, with the tail
+of its log.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+import requests
+
+from kg.remote import Endpoint
+
+#: The graph ``kg load --graph`` puts the merged view in, on stores without a writable default graph.
+MERGED_GRAPH = "urn:newskg:test:merged"
+VIRTUOSO_INI = """\
+; Virtuoso for the newskg tests: every file in this folder, both ports on the loopback.
+[Database]
+DatabaseFile = virtuoso.db
+ErrorLogFile = virtuoso.log
+LockFile = virtuoso.lck
+TransactionFile = virtuoso.trx
+xa_persistent_file = virtuoso.pxa
+[TempDatabase]
+DatabaseFile = virtuoso-temp.db
+TransactionFile = virtuoso-temp.trx
+[Parameters]
+ServerPort = 127.0.0.1:{sql_port}
+DisableUnixSocket = 1
+DirsAllowed = ., {folder}
+NumberOfBuffers = 10000
+MaxDirtyBuffers = 6000
+CheckpointInterval = 0
+[HTTPServer]
+ServerPort = 127.0.0.1:{http_port}
+ServerThreads = 4
+[SPARQL]
+ResultSetMaxRows = 1000000
+MaxQueryExecutionTime = 300
+"""
+
+
+@dataclass
+class Server:
+    """A running store: where to load (Graph Store endpoint) and query (SPARQL endpoint) it.
+
+    ``load_args`` are the extra ``kg load`` options it needs; ``default_graphs`` the
+    ``default-graph-uri`` its queries need to see the merged view alone.
+    """
+
+    name: str
+    store: Endpoint
+    query: Endpoint
+    load_args: list[str] = field(default_factory=list)
+    default_graphs: tuple[str, ...] = ()
+    process: subprocess.Popen[bytes] | None = field(default=None, repr=False)
+    loaded: set[str] = field(default_factory=set)
+
+
+def free_port() -> int:
+    """A TCP port on 127.0.0.1 that nothing listens on right now."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def log_tail(path: Path, lines: int = 30) -> str:
+    text = path.read_text(encoding="utf-8", errors="replace") if path.is_file() else "(no log)"
+    return "\n".join(text.splitlines()[-lines:])
+
+
+def wait_until_answering(url: str, process: subprocess.Popen[bytes], log: Path, *, timeout: float) -> None:
+    """Poll ``url`` until it answers 200; fail with the server's log if it dies or takes too long."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            pytest.fail(f"the server exited with status {process.returncode}:\n{log_tail(log)}")
+        try:
+            if requests.get(url, timeout=2).status_code == 200:
+                return
+        except requests.RequestException:
+            pass
+        time.sleep(0.1)
+    pytest.fail(f"the server did not answer {url} within {timeout:g} s:\n{log_tail(log)}")
+
+
+def stop(process: subprocess.Popen[bytes]) -> None:
+    """Stop a server started here: SIGTERM, then SIGKILL if it lingers."""
+    if process.poll() is None:
+        process.terminate()
+        try:
+            process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait(timeout=20)
+
+
+def oxigraph_program() -> str | None:
+    beside = Path(sys.executable).parent / "oxigraph"
+    return str(beside) if beside.is_file() else shutil.which("oxigraph")
+
+
+@pytest.fixture(scope="session")
+def oxigraph_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    """``oxigraph serve`` over an empty store in a temp folder; Graph Store at ``/store``."""
+    program = oxigraph_program()
+    if program is None:
+        pytest.skip("the oxigraph server is not installed (pip install oxigraph; `make test` installs it)")
+    folder = tmp_path_factory.mktemp("oxigraph-server")
+    port = free_port()
+    log = folder / "server.log"
+    with log.open("wb") as out:
+        command = [program, "serve", "--location", str(folder / "data"), "--bind", f"127.0.0.1:{port}"]
+        process = subprocess.Popen(command, stdout=out, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        wait_until_answering(f"{base}/query?query=ASK%7B%7D", process, log, timeout=30)
+        yield Server("oxigraph", store=Endpoint(f"{base}/store", timeout=30),
+                     query=Endpoint(f"{base}/query", timeout=30), process=process)
+    finally:
+        stop(process)
+
+
+@pytest.fixture(scope="session")
+def virtuoso_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    """Debian's ``virtuoso-t`` with an ini of our own (database in a temp folder, loopback
+    ports); Graph Store at ``/sparql-graph-crud-auth`` (digest authentication, dba/dba), the
+    merged view in :data:`MERGED_GRAPH` since its Graph Store has no writable default graph."""
+    program = shutil.which("virtuoso-t")
+    if program is None:
+        pytest.skip("virtuoso-t is not installed (apt-get install virtuoso-opensource; `make test` installs it)")
+    folder = tmp_path_factory.mktemp("virtuoso")
+    http_port, sql_port = free_port(), free_port()
+    (folder / "virtuoso.ini").write_text(
+        VIRTUOSO_INI.format(sql_port=sql_port, http_port=http_port, folder=folder), encoding="utf-8")
+    log = folder / "server.log"
+    with log.open("wb") as out:
+        process = subprocess.Popen([program, "+foreground", "+configfile", "virtuoso.ini"], cwd=folder,
+                                   stdout=out, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
+                                   env={**os.environ, "LC_ALL": "C.UTF-8"})
+    base = f"http://127.0.0.1:{http_port}"
+    try:
+        wait_until_answering(f"{base}/sparql?query=ASK%7B%7D", process, log, timeout=120)
+        yield Server("virtuoso",
+                     store=Endpoint(f"{base}/sparql-graph-crud-auth", user="dba", password="dba", timeout=60),
+                     query=Endpoint(f"{base}/sparql", timeout=60),
+                     load_args=["--user", "dba", "--password", "dba", "--graph", MERGED_GRAPH],
+                     default_graphs=(MERGED_GRAPH,), process=process)
+    finally:
+        stop(process)
+
+
+SERVERS = ("oxigraph", "virtuoso")
+
+
+@pytest.fixture(params=SERVERS)
+def server(request: pytest.FixtureRequest) -> Server:
+    """Each real server in turn (its tests skip if its program is missing)."""
+    return request.getfixturevalue(f"{request.param}_server")
+
+
+@pytest.fixture
+def load_seeds(seeds_build) -> Callable[[Server], None]:
+    """``kg load`` of the seeds' build into a server, once per server and session."""
+    from kg.cli import main
+
+    def _load(server: Server) -> None:
+        if "seeds" in server.loaded:
+            return
+        status = main(["load", str(seeds_build.out_dir), "--endpoint", server.store.url, "--quiet", *server.load_args])
+        assert status == 0
+        server.loaded.add("seeds")
+
+    return _load
