@@ -380,8 +380,8 @@ def normalise_name(name: str) -> str:
         GUIDELINE.md, "How facts are compared": entities match by name or alias, case- and
         accent-insensitive, honorifics dropped.
 
-    >>> normalise_name("Sir  Keir Starmer")
-    'keir starmer'
+    >>> normalise_name("Dame  Ada Quill")
+    'ada quill'
     >>> normalise_name("The Epoch Times")
     'epoch times'
     >>> normalise_name("Dr. José O’Neill")

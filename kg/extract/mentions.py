@@ -45,6 +45,8 @@ ACRONYM = re.compile(r"^[A-Z][A-Z&]{1,7}$")
 MINOR_WORDS = {"of", "the", "and", "for", "into", "on", "in", "to", "&"}
 # Modifiers that make another office: "the chancellor" never means the shadow chancellor.
 OFFICE_CHANGING = {"shadow", "deputy", "vice", "assistant", "junior", "former", "ex", "acting", "opposition"}
+# A name compounded with one of these ("Luton airport", "Kent county") names a place.
+PLACE_HEAD_NOUNS = {"airport", "county", "city", "town", "constituency"}
 PLACE_SUFFIXES = ("shire",)  # county names; town suffixes ("-ham", "-ton") are surnames too
 # Prepositions that put their object in a place ("at Gatwick", "in Kent"), never a person.
 LOCATIVE = {"at", "in", "near", "across", "around", "outside", "inside", "throughout", "from"}
@@ -134,7 +136,7 @@ class MentionIndex:
         lex = self.lexicon
         start, end = ent.start, ent.end
         doc = self.doc
-        # "the Labour Party", "Elon Musk's": the determiner and possessive are not the name.
+        # "the Labour Party", "Ada Quill's": the determiner and possessive are not the name.
         while start < end and doc[start].lower_ in {"the", "a", "an"}:
             start += 1
         while end > start and doc[end - 1].text in POSSESSIVE_ENDINGS:
@@ -161,7 +163,7 @@ class MentionIndex:
                 if end - start > width and _span_text(doc, start, start + width) in lex.org_aliases:
                     start += width
                     break
-            # "Health Secretary Wes Streeting" tagged whole: the name starts after the title.
+            # "Health Secretary Ada Quill" tagged whole: the name starts after the title.
             heads = [i for i in range(start, end - 1) if doc[i].lower_ in lex.post_titles]
             if heads:
                 start = heads[-1] + 1
@@ -510,7 +512,7 @@ class MentionIndex:
             tok = doc[m.end - 1]
             if tok.dep_ == "pobj" and tok.head.lower_ in LOCATIVE:
                 return True
-            if tok.dep_ in {"compound", "conj"} and tok.head.lemma_ in {"airport", "county", "city", "town", "constituency"}:
+            if tok.dep_ in {"compound", "conj"} and tok.head.lemma_ in PLACE_HEAD_NOUNS:
                 return True
         return False
 

@@ -167,7 +167,7 @@ def test_shapes_parse_and_every_shape_has_a_message(shapes: Graph) -> None:
     assert [s for s in named if not _english(shapes, s, SH.message)] == []
 
 
-P1 = ID["person/keir-starmer"]
+P1 = ID["person/ada-quill"]
 P2 = ID["person/rishi-sunak"]
 LABOUR = ID["organization/labour-party"]
 UK = ID["place/united-kingdom"]
@@ -190,7 +190,7 @@ QUOTE = ID["quote/b1"]
 
 def _provenance(g: Graph, node: URIRef, activity: URIRef, start: int, end: int) -> None:
     g.add((node, PROV.wasDerivedFrom, ARTICLE))
-    g.add((node, KG.evidence, Literal("Starmer accused Sunak of misleading voters.")))
+    g.add((node, KG.evidence, Literal("Quill accused Oakes of misleading voters.")))
     g.add((node, KG.startOffset, Literal(start, datatype=ns.XSD.integer)))
     g.add((node, KG.endOffset, Literal(end, datatype=ns.XSD.integer)))
     g.add((node, KG.confidence, Literal(Decimal("0.8"))))
@@ -214,12 +214,12 @@ def valid_graph() -> Graph:
 
     g.add((ARTICLE, RDF.type, SCHEMA.NewsArticle))
     g.add((ARTICLE, SCHEMA.identifier, Literal("000_838c28f78ec84cb6.txt")))
-    g.add((ARTICLE, SCHEMA.headline, Literal("Starmer attacks Sunak")))
+    g.add((ARTICLE, SCHEMA.headline, Literal("Quill attacks Oakes")))
     g.add((ARTICLE, KG.contentHash, Literal("ab" * 32)))
 
     entities = [
-        (P1, SCHEMA.Person, "Keir Starmer", ["Starmer", "Sir Keir"]),
-        (P2, SCHEMA.Person, "Rishi Sunak", ["Sunak"]),
+        (P1, SCHEMA.Person, "Ada Quill", ["Quill", "Dame Ada"]),
+        (P2, SCHEMA.Person, "Rishi Oakes", ["Oakes"]),
         (LABOUR, SCHEMA.Organization, "Labour Party", ["Labour"]),
         (UK, SCHEMA.Place, "United Kingdom", ["UK"]),
     ]
@@ -236,7 +236,7 @@ def valid_graph() -> Graph:
     g.add((PM, SCHEMA.name, Literal("Prime Minister")))
     g.add((PM, RDFS.label, Literal("Prime Minister")))
 
-    # Sunak, former Prime Minister (2022-2024) of the United Kingdom.
+    # Oakes, former Prime Minister (2022-2024) of the United Kingdom.
     g.add((M_PM, RDF.type, ORG.Membership))
     g.add((M_PM, ORG.member, P2))
     g.add((M_PM, ORG.role, PM))
@@ -251,7 +251,7 @@ def valid_graph() -> Graph:
         g.add((instant, RDF.type, ns.TIME.Instant))
         g.add((instant, ns.TIME.inXSDgYear, Literal(year, datatype=ns.XSD.gYear)))
 
-    # Starmer, a Labour member; no post named.
+    # Quill, a Labour member; no post named.
     g.add((M_LAB, RDF.type, ORG.Membership))
     g.add((M_LAB, ORG.member, P1))
     g.add((M_LAB, ORG.organization, LABOUR))
@@ -334,12 +334,12 @@ BREAKAGES: list[tuple[str, Breakage, set[tuple[URIRef, URIRef]]]] = [
     ("person without schema:name", _remove(P1, SCHEMA.name), {(P1, KGSH["NamedEntity-name"])}),
     (
         "person with two names",
-        _add((P1, SCHEMA.name, Literal("Keir Rodney Starmer"))),
+        _add((P1, SCHEMA.name, Literal("Ada Maria Quill"))),
         {(P1, KGSH["NamedEntity-name"])},
     ),
     (
         "name with a language tag",
-        _set(P2, SCHEMA.name, Literal("Rishi Sunak", lang="en")),
+        _set(P2, SCHEMA.name, Literal("Rishi Oakes", lang="en")),
         {(P2, KGSH["NamedEntity-name"])},
     ),
     ("empty name", _set(UK, SCHEMA.name, Literal("")), {(UK, KGSH["NamedEntity-name"])}),
