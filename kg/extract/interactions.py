@@ -268,13 +268,23 @@ def _in_own_clause(tok: Token, head: Token) -> bool:
     return True
 
 
+def _hyphenated(tokens: list[Token]) -> set[str]:
+    """Words the tokenizer split at a hyphen, joined again: "over-reacted" → "over-react"."""
+    joined = set()
+    for tok in tokens:
+        if tok.text == "-" and 0 < tok.i < len(tok.doc) - 1 and not tok.whitespace_ \
+                and not tok.doc[tok.i - 1].whitespace_:
+            joined.add(f"{tok.doc[tok.i - 1].lower_}-{tok.doc[tok.i + 1].lemma_.lower()}")
+    return joined
+
+
 def _judged(head: Token, lexicon: Lexicon) -> Judgement | None:
     """The judgement a clause passes on its subject, if any (blame or, for "evaluation"
     words, praise)."""
     negated = is_negated(head) or any(is_negated(a) for a in head.children if a.dep_ == "aux")
     # The clause's own words, not those of clauses nested in it ("X said Y's plan would fail").
     own = [t for t in head.subtree if _in_own_clause(t, head)]
-    own_lemmas = {t.lemma_.lower() for t in own}
+    own_lemmas = {t.lemma_.lower() for t in own} | _hyphenated(own)
     lemmas = {t.lemma_.lower() for t in head.subtree}
     complements = {c.lemma_.lower() for c in head.children if c.dep_ in {"attr", "acomp", "oprd"}}
     for j in lexicon.judgements:

@@ -42,7 +42,10 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
 
     Curly quotes pair “ with ”; straight quotes pair in turn. A quote left open at the end
     of a paragraph closes there (news style continues a long quote in a new paragraph,
-    reopening it).
+    reopening it). A straight mark shaped like an opening one while a quote is open (after
+    a full stop and a space, before a word: ``… said. "Next …``) reopens it: the open quote was a
+    paragraph of its own whose break the text lost, and pairing in turn would swap every
+    later quote with the narration between.
     """
     spans: list[tuple[int, int]] = []
     offset = 0
@@ -57,11 +60,18 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
                     close = close if close != -1 else straight
                 end = close if close != -1 else len(paragraph)
                 spans.append((offset + i + 1, offset + end))
-                i = end + 1
+                i = end if ch == '"' and _reopens(paragraph, end) else end + 1
             else:
                 i += 1
         offset += len(paragraph) + 1
     return spans
+
+
+def _reopens(paragraph: str, i: int) -> bool:
+    """Is the straight mark at ``i`` an opening one right after a sentence's end (after a
+    space, before a word: ``candidate. "By all …``)?"""
+    return (0 < i < len(paragraph) - 1 and paragraph[i - 1].isspace() and paragraph[i + 1].isalnum()
+            and paragraph[:i].rstrip().endswith((".", "!", "?")))
 
 
 def attribute(doc: Doc, index: MentionIndex, lexicon: Lexicon) -> list[Attribution]:

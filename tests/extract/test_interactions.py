@@ -120,3 +120,18 @@ def test_reporting_a_resignation_is_no_demand(extract):
 def test_an_evaluation_of_someones_conduct_targets_them(extract):
     found = extract("Owen Pryce said the ambitions of Greta Lund and Omar Said were damaging the party.").interactions
     assert {(s, t) for s, t, _, _ in found} == {("Owen Pryce", "Greta Lund"), ("Owen Pryce", "Omar Said")}
+
+
+@pytest.mark.parametrize("text, source, target", [
+    ('Clara Jensen was quoted in the Nordic Courier newspaper saying: "I feel the Greens have over-reacted."',
+     "Clara Jensen", "Green Party"),
+    ('"The government\'s early zeal for reform has turned into self-serving cynicism," Clara Jensen said '
+     "in Oslo.", "Clara Jensen", "government"),
+])
+def test_hyphenated_and_abstract_words_of_blame(extract, text, source, target):
+    assert (source, target, "criticises") in [(s, t, k) for s, t, k, _ in extract(text).interactions]
+
+
+def test_a_denied_overreaction_is_no_blame(extract):
+    found = extract('Clara Jensen said: "The Greens have not over-reacted at all."').interactions
+    assert found == []

@@ -63,3 +63,20 @@ def test_a_full_stop_after_the_quote_ends_its_attribution(extract):
     text = ('Henrik Dahl spoke first. Mr Dahl said it would be "far better to wait for the report". '
             'Maria Okafor said the report was late.')
     assert [s for s, _ in extract(text).quotes] == ["Henrik Dahl"]
+
+
+@pytest.mark.parametrize("text, inner", [
+    # A quote reopened after a full stop, its closing mark lost with a paragraph break.
+    ('He said: "We have stopped it. "It is over." Then Ada Brun said: "Not yet."',
+     ["We have stopped it. ", "It is over.", "Not yet."]),
+    ('She called it "a so-called reform" at the time.', ["a so-called reform"]),
+])
+def test_quote_spans_reopened_without_closing(text, inner):
+    assert [text[a:b] for a, b in quote_spans(text)] == inner
+
+
+def test_quote_after_a_reopened_one_keeps_its_speaker(extract):
+    text = ('Tomas Lindqvist told Radio Nord: "We stopped it. "It is over now." '
+            'Maria Okafor was quoted in the Nordic Courier saying: "I think the party has gone too far."')
+    quotes = extract(text).quotes
+    assert ("Maria Okafor", "I think the party has gone too far.") in quotes, quotes
