@@ -54,6 +54,27 @@ SENTENCE_WINDOW = 3  # pronouns look back this many sentences for their antecede
 SPEAKER_WINDOW = 8  # "he said" looks this far back for the last person reported speaking
 
 
+def strip_honorifics(name: str, honorifics: frozenset[str]) -> str:
+    """``name`` without the honorifics it starts with ("Rt Rev X" → "X"), longest first.
+
+    Stripped one after another until none is left, so the result never depends on the
+    order the honorifics are tried in.
+    """
+    ordered = sorted(honorifics, key=lambda h: (-len(h), h))
+    stripped = True
+    while stripped:
+        stripped = False
+        lowered = name.lower()
+        for honorific in ordered:
+            for prefix in (honorific + " ", honorific + ". "):
+                if lowered.startswith(prefix) and len(name) > len(prefix):
+                    name, stripped = name[len(prefix):], True
+                    break
+            if stripped:
+                break
+    return name
+
+
 @dataclass
 class Mention:
     """One stretch of text naming an entity (token indices, half-open)."""
@@ -191,11 +212,7 @@ class MentionIndex:
             first = doc[h].lower_.rstrip(".")
             gender = "m" if first in MALE_HONORIFICS else "f" if first in FEMALE_HONORIFICS else None
             type_ = "Person" if not canonical else type_
-        name = text
-        for honorific in lex.honorifics:  # an honorific the model put inside the span
-            prefix = honorific + " "
-            if name.lower().startswith(prefix) and len(name) > len(prefix):
-                name = name[len(prefix):]
+        name = strip_honorifics(text, lex.honorifics)  # those the model put inside the span
         if not any(c.isalpha() for c in name) or {name.lower(), name.lower().removesuffix("s")} & lex.post_titles:
             return None  # "MSP", "Chancellor": a post, not an entity
         weak = ent.label_ in WEAK_LABELS and not canonical
