@@ -20,7 +20,7 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from kg.extract.common import clause_subject, evidence_for, is_possessor, sentence_of
+from kg.extract.common import clause_subject, evidence_for, is_negated, is_possessor, sentence_of
 from kg.model import Fact, Status
 
 if TYPE_CHECKING:
@@ -34,6 +34,9 @@ MEMBERSHIP_EXTRACTOR = "memberships.v1"
 YEAR = re.compile(r"^(1[89]\d\d|20\d\d)$")
 COPULAS = {"be", "become", "remain", "serve", "act", "appoint", "elect", "name", "make", "promote"}
 TENURE_NOUNS = {"time", "tenure", "spell", "stint", "term", "years", "period", "days", "role"}
+# Verbs that put a description on their subject for a membership: "X is a Tory", "X stood
+# as a Labour candidate", "X became a Lib Dem councillor".
+DESCRIBING_VERBS = COPULAS | {"stand", "run"}
 LEADERSHIP_NOUNS = {"leadership": "leader", "chairmanship": "chairman", "presidency": "president",
                     "premiership": "prime minister"}
 
@@ -461,13 +464,27 @@ def memberships(doc: Doc, *, index: MentionIndex, lexicon: Lexicon, article_id: 
             if key and index.clusters[key].type == "Organization":
                 org, first = key, i
         if org is None:
+            # "X, a Conservative, said", "X, a veteran Labour activist", "X (Labour)".
+            # A post ("X, Tory co-chairman") is the roles' to read, portfolio and all.
+            for appos in (c for c in head.children if c.dep_ == "appos" and not is_title_head(c, lexicon)):
+                org = org or _body_described(appos, index)
+                first = appos.i
+        if org is None:
             continue
         if (person, org) not in seen:
             seen.add((person, org))
             yield Fact(kind="membership", subject=person, object=org, confidence=0.75,
                        evidence=evidence_for(doc, article_id, first, head.i), extractor=MEMBERSHIP_EXTRACTOR)
+    for verb in doc:
+        if verb.pos_ in {"AUX", "VERB"} and verb.lemma_ in DESCRIBING_VERBS and not index.in_furniture(verb):
+            for person, org in _described_memberships(verb, index):
+                if (person, org) not in seen:
+                    seen.add((person, org))
+                    yield Fact(kind="membership", subject=person, object=org, confidence=0.75,
+                               evidence=evidence_for(doc, article_id, verb.i, verb.i),
+                               extractor=MEMBERSHIP_EXTRACTOR)
     for tok in doc:
-        if tok.lemma_ not in {"member", "join"} or index.in_furniture(tok):
+        if tok.lemma_ not in {"member", "join", "defect"} or index.in_furniture(tok):
             continue
         person = clause_subject(tok, index) if tok.pos_ == "VERB" else None
         if tok.lemma_ == "member":
@@ -479,6 +496,11 @@ def memberships(doc: Doc, *, index: MentionIndex, lexicon: Lexicon, article_id: 
             for child in tok.children:
                 if child.dep_ == "dobj":
                     org = index.resolve(child)
+        elif tok.lemma_ == "defect":
+            # "X defected to the Tories": a member of the party defected to, not the one left.
+            for prep in tok.children:
+                if prep.dep_ == "prep" and prep.lower_ == "to":
+                    org = next((index.resolve(p) for p in prep.children if p.dep_ == "pobj"), None)
         else:
             for prep in tok.children:
                 if prep.dep_ == "prep" and prep.lower_ == "of":
@@ -489,3 +511,49 @@ def memberships(doc: Doc, *, index: MentionIndex, lexicon: Lexicon, article_id: 
                 seen.add((person, org))
                 yield Fact(kind="membership", subject=person, object=org, confidence=0.8,
                            evidence=evidence_for(doc, article_id, tok.i, tok.i), extractor=MEMBERSHIP_EXTRACTOR)
+
+
+def _body_described(noun: Token, index: MentionIndex) -> str | None:
+    """The organisation a description of a person makes them a member of, if any.
+
+    "a Conservative", "(Labour)": the description is the party itself, written with "a" or
+    in brackets (a party the lexicon knows); "a veteran Labour activist", "a Lib Dem candidate": the party modifies the
+    noun. The party of a nested phrase ("an aide to the Labour leader") is someone else's.
+    """
+    key = index.entity_at(noun)
+    if key is not None:
+        # "(Labour)" after a name is a party label; "(CMF)" after a body is its acronym.
+        bracketed = noun.i > 0 and noun.doc[noun.i - 1].text == "(" and index.clusters[key].canonical is not None
+        indefinite = any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in noun.children)
+        return key if (bracketed or indefinite) and index.clusters[key].type == "Organization" else None
+    if noun.pos_ != "NOUN" or any(c.cue == noun.lemma_.lower() and c.pos == "relation"
+                                  for c in index.lexicon.interactions):
+        return None  # "a Labour supporter", "a Tory critic": a stance, not a membership
+    for child in noun.children:
+        key = index.entity_at(child) if child.dep_ in {"compound", "amod", "nmod"} else None
+        if key is not None and index.clusters[key].type == "Organization":
+            return key
+    return None
+
+
+def _described_memberships(verb: Token, index: MentionIndex) -> Iterator[tuple[str, str]]:
+    """"X is a Tory", "X, who stood as a Labour candidate", "X became a Green councillor".
+
+    Notes:
+        A denied description ("X was never a Tory") is no membership, nor one said of a
+        pronoun inside a quote (as for posts in :func:`_copular`).
+    """
+    if is_negated(verb):
+        return
+    if index.quote_mask[verb.idx] and any(c.dep_ == "nsubj" and c.pos_ == "PRON" for c in verb.children):
+        return  # "he is a strong Labour member" in someone's quote: "he" is not resolvable here
+    person = clause_subject(verb, index)
+    if person is None or index.clusters[person].type != "Person":
+        return
+    nouns = [c for c in verb.children if c.dep_ in {"attr", "oprd"}]
+    nouns += [p for prep in verb.children if prep.dep_ == "prep" and prep.lower_ == "as"
+              for p in prep.children if p.dep_ == "pobj"]
+    for noun in nouns:
+        org = _body_described(noun, index)
+        if org is not None:
+            yield person, org

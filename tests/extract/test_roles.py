@@ -108,3 +108,25 @@ def test_a_person_given_a_post_is_not_also_the_unanchored_office(extract):
 def test_each_coordinated_person_takes_the_description_before_them(extract):
     found = extract("Labour activists Sarah Mills and John Fielding spoke at the hustings.")
     assert {("Sarah Mills", "Labour Party"), ("John Fielding", "Labour Party")} <= set(found.memberships)
+
+
+@pytest.mark.parametrize("text, person, org", [
+    ("Rosa Delgado, a Conservative, voted against the bill.", "Rosa Delgado", "Conservative Party"),
+    ("Rosa Delgado, a veteran Labour campaigner, voted against the bill.", "Rosa Delgado", "Labour Party"),
+    ("Rosa Delgado (Labour) voted against the bill.", "Rosa Delgado", "Labour Party"),
+    ("Rosa Delgado, who stood as a Liberal Democrat candidate in 2019, lost.", "Rosa Delgado", "Liberal Democrats"),
+    ("Rosa Delgado is a Green Party member.", "Rosa Delgado", "Green Party"),
+    ("Rosa Delgado defected to the Tories in March.", "Rosa Delgado", "Conservative Party"),
+])
+def test_a_party_in_a_description_after_the_name_is_a_membership(extract, text, person, org):
+    assert (person, org) in extract(text).memberships
+
+
+@pytest.mark.parametrize("text", [
+    "Rosa Delgado was never a Conservative.",
+    "Rosa Delgado, a former aide to the Labour leader, wrote a book.",
+    "Rosa Delgado, a Labour supporter, wrote a book.",
+    '"He is a loyal Labour member," Rosa Delgado told the paper.',
+])
+def test_a_denied_nested_or_outside_party_is_no_membership(extract, text):
+    assert extract(text).memberships == []
