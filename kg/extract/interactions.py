@@ -7,6 +7,7 @@ dependency parse (gold/GUIDELINE.md "Criticisms", "Supports"):
   participle clauses taking their head's subject ("…, accusing her of …");
 * phrasal verbs: "X pushed back against Y's comments", "X hit out at Y";
 * nouns: "X's criticism of Y", "X's support for figures like Y", "X's backing of Y";
+* a person described by their stance: "X, a close ally of Y", "X is a critic of Y";
 * negative judgements in attributed speech: "X is a liar", "X doesn't have what it takes",
   "X deserves to be in prison" said by S → S criticises X.
 
@@ -30,6 +31,7 @@ from kg.extract.common import (
     passive_agent,
     targets_of,
 )
+from kg.extract.mentions import PRONOUN_GENDER
 from kg.model import Fact
 
 if TYPE_CHECKING:
@@ -44,6 +46,8 @@ JUDGEMENT_EXTRACTOR = "judgements.v1"
 TARGET_PREPOSITIONS = {"of", "on", "for", "against", "towards", "toward"}
 NAMING_VERBS = {"call", "brand", "label", "describe", "dub"}
 SUPPORT_PREDICATES = {"supports", "praises", "endorses", "defends"}
+# Words that turn a word of praise into a demand or a lack: "should show courage".
+WANTING = {"lack", "should", "must", "need", "ought"}
 
 
 def extract(doc: Doc, *, index: MentionIndex, lexicon: Lexicon, article_id: str,
@@ -67,6 +71,7 @@ def _all(doc: Doc, index: MentionIndex, lexicon: Lexicon, article_id: str,
     noun_cues = {c.cue: c for c in lexicon.interactions if c.pos == "noun"}
     phrasal = [c for c in lexicon.interactions if c.pos == "phrasal"]
     demand_cues = {c.cue: c for c in lexicon.interactions if c.pos == "demand"}
+    relation_cues = {c.cue: c for c in lexicon.interactions if c.pos == "relation"}
     for tok in doc:
         if index.in_furniture(tok):
             continue
@@ -83,6 +88,8 @@ def _all(doc: Doc, index: MentionIndex, lexicon: Lexicon, article_id: str,
             yield from _noun(doc, index, article_id, tok, noun_cues[lemma])
         elif tok.pos_ == "NOUN" and lemma in demand_cues:
             yield from _demand(doc, index, article_id, tok, demand_cues[lemma])
+        elif tok.pos_ == "NOUN" and lemma in relation_cues:
+            yield from _relation(doc, index, article_id, tok, relation_cues[lemma])
     yield from _judgements(doc, index, lexicon, article_id, attributions)
 
 
@@ -200,6 +207,38 @@ def _demand(doc: Doc, index: MentionIndex, article_id: str, noun: Token, cue: In
                 yield _fact(doc, index, article_id, source, target, cue, verb.i, tok.i, cue.confidence)
 
 
+def _relation(doc: Doc, index: MentionIndex, article_id: str, noun: Token, cue: InteractionCue) -> Iterator[Fact]:
+    """A person described by their stance: "X, a close ally of Y", "Y's closest ally, X,",
+    "X is a fierce critic of Y", "X, a Labour supporter".
+
+    Notes:
+        The described person is the source: the name the noun stands in apposition to (or
+        beside), or the subject of a copula. The target is the noun's "of" object or
+        possessor; for support also a name written before the noun ("a Labour supporter"),
+        which for criticism would be ambiguous ("a Tory critic" is a critic in the party).
+        "X is no ally of Y", "X is not a critic of Y" give nothing.
+    """
+    if any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children):
+        return
+    sources: list[str | None] = []
+    if noun.dep_ == "appos":
+        sources.append(index.resolve(noun.head))
+    elif noun.dep_ in {"attr", "oprd"} and noun.head.pos_ in {"AUX", "VERB"} and not is_negated(noun.head):
+        sources.append(clause_subject(noun.head, index))
+    sources += [index.resolve(c) for c in noun.children if c.dep_ == "appos"]
+    targets = [c for c in noun.children if is_possessor(c)]
+    targets += [p for prep in noun.children if prep.dep_ == "prep" and prep.lower_ == "of"
+                for p in prep.children if p.dep_ == "pobj"]
+    if not targets and cue.kind == "supports":
+        targets = [c for c in noun.children if c.dep_ in {"compound", "nmod"} and index.entity_at(c)]
+    for source in dict.fromkeys(s for s in sources if _valid(index, s)):
+        assert source is not None
+        for tok in targets:
+            for target in targets_of(tok, index, exclude=frozenset({source})):
+                if _valid(index, target):
+                    yield _fact(doc, index, article_id, source, target, cue, noun.i, tok.i, cue.confidence)
+
+
 def _naming(doc: Doc, index: MentionIndex, lexicon: Lexicon, article_id: str, verb: Token) -> Iterator[Fact]:
     """"X called Y a liar", "X branded Y incompetent"."""
     if is_negated(verb):
@@ -250,13 +289,23 @@ def _judgements(doc: Doc, index: MentionIndex, lexicon: Lexicon, article_id: str
             # A pronoun inside someone's quote points into their speech, which the narrator's
             # pronoun chain does not follow: "he has been a prudent chancellor" is skipped.
             subjects = [c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"}
-                        and not (c.pos_ == "PRON" and index.quote_mask[c.idx])]
+                        and not (c.pos_ == "PRON" and (index.quote_mask[c.idx] or _is_self(c, speaker, cue_i, index)))]
             for subject in subjects:
                 for target in targets_of(subject, index, exclude=frozenset({speaker})):
                     if _valid(index, target):
                         first, last = min(cue_i, head.i), max(cue_i, head.i)
                         yield _fact(doc, index, article_id, speaker, target, judgement, first, last, 0.75,
                                     JUDGEMENT_EXTRACTOR)
+
+
+def _is_self(pronoun: Token, speaker: str, cue_i: int, index: MentionIndex) -> bool:
+    """"Mr X admitted he was wrong": a pronoun of the speaker's known gender that resolves to
+    the speaker, or that is the subject of the speaker's own reported clause, is the speaker
+    (self-criticism), never re-resolved to someone else."""
+    gender = index.clusters[speaker].gender
+    if gender is None or gender != PRONOUN_GENDER.get(pronoun.lower_):
+        return False
+    return index.resolve(pronoun) == speaker or (pronoun.head.dep_ == "ccomp" and pronoun.head.head.i == cue_i)
 
 
 def _in_own_clause(tok: Token, head: Token) -> bool:
@@ -294,6 +343,8 @@ def _judged(head: Token, lexicon: Lexicon) -> Judgement | None:
         if j.kind == "adjective" and copular and not negated and j.lemmas[0] in complements:
             return j
         if j.kind == "evaluation" and not negated and j.lemmas[0] in own_lemmas:
+            if j.predicate in SUPPORT_PREDICATES and own_lemmas & WANTING:
+                continue  # "X should have the courage to …", "X lacks the courage": no praise
             return j
         if j.kind == "phrase":
             words = [w for w in j.lemmas if w != "not"]

@@ -135,3 +135,27 @@ def test_hyphenated_and_abstract_words_of_blame(extract, text, source, target):
 def test_a_denied_overreaction_is_no_blame(extract):
     found = extract('Clara Jensen said: "The Greens have not over-reacted at all."').interactions
     assert found == []
+
+
+@pytest.mark.parametrize("text, source, target, kind", [
+    ("Kofi Mensah, a close ally of Ruth Adler, opened the debate.", "Kofi Mensah", "Ruth Adler", "supports"),
+    ("Ruth Adler's closest ally, Kofi Mensah, opened the debate.", "Kofi Mensah", "Ruth Adler", "supports"),
+    ("Kofi Mensah is a long-standing critic of Ruth Adler.", "Kofi Mensah", "Ruth Adler", "criticises"),
+    ("Kofi Mensah paid tribute to Ruth Adler on Monday.", "Kofi Mensah", "Ruth Adler", "supports"),
+    ("Kofi Mensah threw his weight behind Ruth Adler.", "Kofi Mensah", "Ruth Adler", "supports"),
+    ("Kofi Mensah sided with Ruth Adler in the row over pay.", "Kofi Mensah", "Ruth Adler", "supports"),
+])
+def test_stance_descriptions_and_idioms_of_support(extract, text, source, target, kind):
+    assert (source, target, kind) in [(s, t, k) for s, t, k, _ in extract(text).interactions]
+
+
+@pytest.mark.parametrize("text", [
+    "Kofi Mensah is no ally of Ruth Adler.",
+    "Kofi Mensah is not a critic of Ruth Adler.",
+    "Kofi Mensah, a critic of the war, opened the debate.",
+    '"The Greens should have the courage to change course," Kofi Mensah said.',
+    "Mr Tony Green spoke on Monday. Mr Kofi Mensah has admitted he was wrong to go.",
+    "Mr Tony Green spoke on Monday. The minister, Mr Kofi Mensah, has admitted he was wrong to go.",
+])
+def test_no_stance_from_denials_non_entities_demands_or_self_blame(extract, text):
+    assert extract(text).interactions == []
