@@ -22,7 +22,13 @@ LIST_PREPOSITIONS = {"like", "including"}
 
 
 def clause_subject(verb: Token, index: MentionIndex) -> str | None:
-    """The entity that is the subject of ``verb`` (relative "who" resolved to its noun)."""
+    """The entity that is the subject of ``verb`` (relative "who" resolved to its noun).
+
+    Notes:
+        The parser sometimes splits a hyphenated title into subjects of their own ("Tory
+        co-chairman X opened …" gives "co", "-" and X as ``nsubj``): the first subject
+        that names someone is taken.
+    """
     for child in verb.children:
         if child.dep_ in {"nsubj", "csubj"}:
             if child.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
@@ -32,8 +38,16 @@ def clause_subject(verb: Token, index: MentionIndex) -> str | None:
                 if appos.dep_ == "appos" and index.entity_at(appos) is not None:
                     return index.entity_at(appos)
             # "X's colleagues refused …" is not X: a possessor is never the subject itself.
-            return index.resolve(child)
+            key = index.resolve(child)
+            if key is not None or child.pos_ not in {"NOUN", "PUNCT"} or not _split_title(child):
+                return key
     return None
+
+
+def _split_title(tok: Token) -> bool:
+    """A piece of a hyphenated word the parser made a subject: "co" or "-" in "co-chairman"."""
+    doc = tok.doc
+    return tok.text == "-" or (tok.i + 1 < len(doc) and doc[tok.i + 1].text == "-" and not tok.whitespace_)
 
 
 def coordinated_subjects(verb: Token, index: MentionIndex) -> list[str]:

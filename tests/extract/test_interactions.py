@@ -159,3 +159,18 @@ def test_stance_descriptions_and_idioms_of_support(extract, text, source, target
 ])
 def test_no_stance_from_denials_non_entities_demands_or_self_blame(extract, text):
     assert extract(text).interactions == []
+
+
+@pytest.mark.parametrize("text, source, target, kind", [
+    ("Green co-chairman Kofi Mensah opened the rally in Cork with an attack on Labour's record.",
+     "Kofi Mensah", "Labour Party", "criticises"),
+    ("Mr Kofi Mensah spoke about Mr Lars Berg. He also heaped praise on him as a fine mayor.",
+     "Kofi Mensah", "Lars Berg", "supports"),
+])
+def test_subject_past_a_split_title_and_praise_heaped_on_someone(extract, text, source, target, kind):
+    assert (source, target, kind) in [(s, t, k) for s, t, k, _ in extract(text).interactions]
+
+
+def test_heaped_scorn_is_no_praise(extract):
+    found = extract("Mr Kofi Mensah spoke about Mr Lars Berg. He heaped scorn on the plan.").interactions
+    assert not any(k == "supports" for _, _, k, _ in found)
