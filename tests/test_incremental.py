@@ -49,7 +49,7 @@ def parsed(monkeypatch: pytest.MonkeyPatch) -> list[list[str]]:
     """Replace NLP + extraction with :func:`toy_extract`; record the ids each build parses."""
     calls: list[list[str]] = []
 
-    def fake(articles, *, model, progress, batch_size, errors):  # noqa: ANN001, ANN202 - kg.pipeline._extract
+    def fake(articles, *, model, progress, batch_size, errors, **engine):  # noqa: ANN001, ANN003, ANN202 - kg.pipeline._extract
         calls.append([a.id for a in articles])
         return {a.id: toy_extract(a) for a in articles}, "toy" if articles else ""
 
