@@ -1,64 +1,72 @@
 """RDF exports: Turtle (merged graph), TriG (named graph per article + merged view), JSON-LD.
 
-Exports must be byte-identical for the same input. rdflib's Turtle serializer sorts
-subjects, predicates and objects; its TriG and JSON-LD serializers follow hash order, which
-changes between processes, so those two are put in order here.
+Exports must be byte-identical for the same input, so every triple is put in order here.
+Turtle and TriG are written by pyoxigraph (Rust): rdflib's serializers take minutes beyond a
+million triples (rdflib issue 2135) and its TriG follows hash order. JSON-LD goes through
+rdflib and is sorted afterwards.
 """
 
 from __future__ import annotations
 
 import json
 
-from rdflib import Dataset, Graph
+import pyoxigraph
+from rdflib import Dataset, Literal, URIRef
+from rdflib.term import Node
 
 from kg.graph.build import merged_graph
 from kg.graph.namespaces import PREFIXES
 
 
 def to_turtle(dataset: Dataset) -> bytes:
-    """The merged graph as Turtle."""
-    return merged_graph(dataset).serialize(format="turtle").encode("utf-8")
+    """The merged graph as Turtle: triples sorted, grouped by subject, written by pyoxigraph."""
+    triples = sorted(dataset.default_graph, key=_triple_key)
+    return pyoxigraph.serialize([pyoxigraph.Triple(*map(_term, t)) for t in triples],
+                                format=pyoxigraph.RdfFormat.TURTLE, prefixes=_prefixes(dataset))
 
 
 def to_trig(dataset: Dataset) -> bytes:
     """Every article's named graph and the merged default graph, as TriG.
 
-    Written graph by graph in IRI order, each body by the Turtle serializer (whose order is
-    stable), since rdflib's TriG serializer orders graphs by hash. Bodies are not indented,
-    so multi-line literals keep their exact text.
+    The default graph comes first, then the named graphs in IRI order, each with its triples
+    sorted; pyoxigraph writes them (rdflib's TriG serializer orders graphs by hash and takes
+    minutes on large graphs).
     """
-    wanted = set(PREFIXES) | {"id"}
-    namespaces = sorted((p, str(ns)) for p, ns in dataset.namespaces() if p in wanted)
-    lines = [f"@prefix {prefix}: <{ns}> ." for prefix, ns in namespaces]
-    graphs = [(None, dataset.default_graph)] + sorted(
-        ((g.identifier, g) for g in dataset.graphs() if g.identifier != dataset.default_graph.identifier),
-        key=lambda pair: str(pair[0]),
-    )
-    for name, graph in graphs:
-        if len(graph) == 0:
-            continue
-        body = _turtle_body(graph, dataset)
-        lines.append("")
-        lines.append("{" if name is None else f"{name.n3()} {{")
-        # Not indented: a line break inside a long literal ("""…""") would take the indent in.
-        # split("\n"), not splitlines(): that also splits at U+2028, U+0085, \f, … inside literals.
-        lines.extend(body.split("\n"))
-        lines.append("}")
-    return ("\n".join(lines) + "\n").encode("utf-8")
+    default = dataset.default_graph.identifier
+    graphs = sorted((g for g in dataset.graphs() if g.identifier != default), key=lambda g: str(g.identifier))
+    quads = [pyoxigraph.Quad(*map(_term, t), pyoxigraph.DefaultGraph())
+             for t in sorted(dataset.default_graph, key=_triple_key)]
+    for graph in graphs:
+        name = _term(graph.identifier)
+        quads.extend(pyoxigraph.Quad(*map(_term, t), name) for t in sorted(graph, key=_triple_key))
+    return pyoxigraph.serialize(quads, format=pyoxigraph.RdfFormat.TRIG, prefixes=_prefixes(dataset))
 
 
-def _turtle_body(graph: Graph, dataset: Dataset) -> str:
-    """A graph's triples in Turtle, without its prefix lines (the TriG header has them)."""
-    plain = Graph(bind_namespaces="none")
-    for prefix, namespace in dataset.namespaces():
-        plain.bind(prefix, namespace, override=True, replace=True)
-    for triple in graph:
-        plain.add(triple)
-    lines = plain.serialize(format="turtle").split("\n")
-    # The prefix lines head the output; a literal's own line starting "@prefix" is text.
-    while lines and (lines[0].startswith("@prefix") or not lines[0].strip()):
-        lines.pop(0)
-    return "\n".join(lines).strip()
+def _prefixes(dataset: Dataset) -> dict[str, str]:
+    """The project's vocabulary prefixes bound in the dataset, sorted.
+
+    Instance IRIs are written in full: their paths hold slashes, which a prefixed name
+    would have to escape (``id:person\\/…``).
+    """
+    return dict(sorted((p, str(ns)) for p, ns in dataset.namespaces() if p in PREFIXES))
+
+
+def _triple_key(triple: tuple[Node, Node, Node]) -> tuple[str, str, str, str]:
+    """Order triples by subject, predicate, then object (its kind before its text)."""
+    s, p, o = triple
+    return str(s), str(p), type(o).__name__, o.n3()
+
+
+def _term(term: Node) -> pyoxigraph.NamedNode | pyoxigraph.BlankNode | pyoxigraph.Literal:
+    if isinstance(term, URIRef):
+        return pyoxigraph.NamedNode(str(term))
+    if isinstance(term, Literal):
+        if term.language:
+            return pyoxigraph.Literal(str(term), language=term.language)
+        if term.datatype is not None:
+            return pyoxigraph.Literal(str(term), datatype=pyoxigraph.NamedNode(str(term.datatype)))
+        return pyoxigraph.Literal(str(term))
+    return pyoxigraph.BlankNode(str(term))
 
 
 def to_jsonld(dataset: Dataset) -> bytes:
