@@ -40,7 +40,7 @@ class BuildReport:
 
     ``stages`` holds the seconds per stage (read, parse and extract, resolve, graph,
     validate, then export, store and state once written), plus the parse and extract
-    seconds the workers reported (summed over workers); ``words`` counts the words parsed.
+    seconds the workers reported (summed over workers).
     """
 
     dataset: Dataset
@@ -57,7 +57,6 @@ class BuildReport:
     state: BuildState | None = field(default=None, repr=False)
     written: list[Path] = field(default_factory=list)
     stages: dict[str, float] = field(default_factory=dict)
-    words: int = 0
 
 
 def run(paths: Iterable[str | Path], *, model: str | None = None, base: str | None = None,
@@ -148,7 +147,7 @@ def run(paths: Iterable[str | Path], *, model: str | None = None, base: str | No
         seconds=time.perf_counter() - started, model=model_name,
         extracted=len(extracted), reused=reused, replaced=tuple(r for r in replaced if r in extracted),
         state=BuildState(results=dict(sorted(results.items())), minted=resolved.minted, fingerprint=fingerprint),
-        stages=stages.seconds, words=sum(len(a.text.split()) for a in todo.values()),
+        stages=stages.seconds,
     )
 
 
