@@ -29,21 +29,19 @@ class CountingEngine(InlineEngine):
 
     def __init__(self, workers: int) -> None:
         self.workers = workers
-        self.waiting: list[Callable[[], Any]] = []
+        self.waiting = 0
         self.most_waiting = 0
 
     def submit(self, fn: Callable[..., Any], *args: object) -> Any:  # noqa: ANN401
         engine = self
+        engine.waiting += 1
+        engine.most_waiting = max(engine.most_waiting, engine.waiting)
 
         class Later:
             def result(self) -> Any:  # noqa: ANN401
-                engine.waiting.remove(run)
+                engine.waiting -= 1
                 return fn(*args)
 
-        def run() -> None: ...
-
-        self.waiting.append(run)
-        self.most_waiting = max(self.most_waiting, len(self.waiting))
         return Later()
 
 
