@@ -11,7 +11,7 @@ import contextlib
 import logging
 import os
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
@@ -21,6 +21,8 @@ from kg.remote import DEFAULT_TIMEOUT
 from kg.store import DEFAULT_BIND, DEFAULT_STORE
 
 if TYPE_CHECKING:
+    from rich.console import Console
+
     from kg.remote import Endpoint
 
 EXIT_OK, EXIT_PARTIAL, EXIT_FAILED = 0, 1, 2
@@ -181,20 +183,24 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_OK
 
 
+@contextlib.contextmanager
+def _progress_bar(console: Console, label: str) -> Iterator[Callable[[int, int], None]]:
+    """A progress bar on stderr (none when quiet or not a terminal); yields ``progress(done, total)``."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    with Progress(TextColumn(label), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(), console=console,
+                  transient=True, disable=console.quiet or not console.is_terminal) as bar:
+        task = bar.add_task(label, total=None)
+        yield lambda done, total: bar.update(task, completed=done, total=total)
+
+
 def _build(args: argparse.Namespace) -> int:
     from rich.console import Console
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
     from kg.pipeline import update
 
     console = Console(stderr=True, quiet=args.quiet, soft_wrap=True)
-    with Progress(TextColumn("extracting"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
-                  console=console, transient=True, disable=args.quiet or not console.is_terminal) as bar:
-        task = bar.add_task("articles", total=None)
-
-        def progress(done: int, total: int) -> None:
-            bar.update(task, completed=done, total=total)
-
+    with _progress_bar(console, "extracting") as progress:
         report = update(args.inputs, args.out, fresh=args.fresh, model=args.model, base=args.base,
                         validate=not args.no_validate, progress=progress, engine=args.engine, jobs=args.jobs,
                         scheduler=args.scheduler, batch_size=args.batch_size)
@@ -245,19 +251,12 @@ def _query(args: argparse.Namespace) -> int:
 
 def _load(args: argparse.Namespace) -> int:
     from rich.console import Console
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
     from kg.remote import load_build
 
     endpoint = _endpoint(args)
     console = Console(stderr=True, quiet=args.quiet, soft_wrap=True)
-    with Progress(TextColumn("loading graphs"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
-                  console=console, transient=True, disable=args.quiet or not console.is_terminal) as bar:
-        task = bar.add_task("graphs", total=None)
-
-        def progress(done: int, total: int) -> None:
-            bar.update(task, completed=done, total=total)
-
+    with _progress_bar(console, "loading graphs") as progress:
         report = load_build(args.build_dir, endpoint, graph=args.graph, progress=progress)
     target = f"graph <{args.graph}>" if args.graph else "the default graph"
     console.print(f"loaded {report.graphs - 1} article graph(s) and the merged view ({target}) into "
