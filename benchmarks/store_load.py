@@ -43,7 +43,7 @@ from rdflib import Graph
 
 from kg.query import read_query, run_endpoint_query, run_store_query, with_prefixes
 from kg.remote import Endpoint, load_build
-from kg.store import is_store
+from kg.store import is_store, oxigraph_server, stop_process
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED_SPARQL = ROOT.parent / "shared" / "sparql"
@@ -107,22 +107,15 @@ def running(command: list[str], cwd: Path, ready_url: str) -> Iterator[float]:
     try:
         yield wait_until_answering(ready_url, process, 120)
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+        stop_process(process, timeout=30)
 
 
 @contextmanager
 def oxigraph(folder: Path) -> Iterator[tuple[Endpoint, Endpoint, list[str], tuple[str, ...], float]]:
-    program = Path(sys.executable).parent / "oxigraph"
-    command = [str(program) if program.is_file() else "oxigraph"]
     port = free_port()
     base = f"http://127.0.0.1:{port}"
-    with running([*command, "serve", "--location", str(folder / "data"), "--bind", f"127.0.0.1:{port}"], folder,
-                 f"{base}/query?query=ASK%7B%7D") as started:
+    command = [oxigraph_server(), "serve", "--location", str(folder / "data"), "--bind", f"127.0.0.1:{port}"]
+    with running(command, folder, f"{base}/query?query=ASK%7B%7D") as started:
         yield Endpoint(f"{base}/store", timeout=600), Endpoint(f"{base}/query", timeout=600), [], (), started
 
 

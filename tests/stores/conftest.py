@@ -13,7 +13,6 @@ import os
 import shutil
 import socket
 import subprocess
-import sys
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -22,6 +21,8 @@ from pathlib import Path
 import pytest
 import requests
 
+from kg import store
+from kg.errors import InputError
 from kg.remote import Endpoint
 
 #: The graph ``kg load --graph`` puts the merged view in, on stores without a writable default graph.
@@ -99,18 +100,15 @@ def wait_until_answering(url: str, process: subprocess.Popen[bytes], log: Path, 
 
 def stop(process: subprocess.Popen[bytes]) -> None:
     """Stop a server started here: SIGTERM, then SIGKILL if it lingers."""
-    if process.poll() is None:
-        process.terminate()
-        try:
-            process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait(timeout=20)
+    store.stop_process(process, timeout=20)
 
 
 def oxigraph_program() -> str | None:
-    beside = Path(sys.executable).parent / "oxigraph"
-    return str(beside) if beside.is_file() else shutil.which("oxigraph")
+    """The ``oxigraph`` server program ``kg serve`` would run, or None when not installed."""
+    try:
+        return store.oxigraph_server()
+    except InputError:
+        return None
 
 
 @pytest.fixture(scope="session")
