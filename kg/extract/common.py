@@ -11,6 +11,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
     from kg.extract.mentions import MentionIndex
+    from kg.lexicons import Lexicon
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 # Clauses that share their head's subject: "X spoke, accusing Y" / "X tried to blame Y".
@@ -19,6 +20,14 @@ SUBJECT_SHARING_DEPS = {"advcl", "xcomp", "conj", "pcomp", "acl", "ccomp", "prep
 RELATIVE_PRONOUNS = {"who", "that", "which", "whom"}
 SELF_POSSESSIVES = {"his", "her", "its", "their", "our", "my"}
 LIST_PREPOSITIONS = {"like", "including"}
+
+
+def is_title_head(tok: Token, lexicon: Lexicon) -> bool:
+    """A post head word ("minister", "Secretary", "MP", "co-founder"), or the last word of a
+    two-word post ("chief executive", "attorney general") when the first word precedes it."""
+    if tok.lower_ in lexicon.post_titles or tok.lemma_.lower() in lexicon.post_titles:
+        return True
+    return tok.i > 0 and f"{tok.doc[tok.i - 1].lower_} {tok.lower_}" in lexicon.post_titles
 
 
 def clause_subject(verb: Token, index: MentionIndex) -> str | None:
@@ -38,10 +47,23 @@ def clause_subject(verb: Token, index: MentionIndex) -> str | None:
                 if appos.dep_ == "appos" and index.entity_at(appos) is not None:
                     return index.entity_at(appos)
             # "X's colleagues refused …" is not X: a possessor is never the subject itself.
-            key = index.resolve(child)
+            key = index.resolve(child) or _titled_name(child, index)
             if key is not None or child.pos_ not in {"NOUN", "PUNCT"} or not _split_title(child):
                 return key
     return None
+
+
+def _titled_name(subject: Token, index: MentionIndex) -> str | None:
+    """The person named at the end of a subject headed by a post: "director of the Trust,
+    X, accused …", "Labour's minister for women X said …" (the parser hangs the name inside
+    the title's phrase, so the post word alone is the subject)."""
+    if subject.pos_ != "NOUN" or not is_title_head(subject, index.lexicon):
+        return None
+    last = subject.right_edge
+    while last.i > subject.i and last.is_punct:
+        last = last.doc[last.i - 1]
+    key = index.entity_at(last)
+    return key if key is not None and index.clusters[key].type == "Person" else None
 
 
 def _split_title(tok: Token) -> bool:

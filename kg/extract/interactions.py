@@ -272,9 +272,10 @@ def _judgements(doc: Doc, index: MentionIndex, lexicon: Lexicon, article_id: str
             speeches.append((a.speaker, list(span), a.cue))
     for verb in doc:
         if verb.pos_ == "VERB" and verb.lemma_ in lexicon.speech_verbs and not index.in_furniture(verb):
-            speaker = _actor(verb, index)
+            # "The Tories and the Lib Dems said the pledges were worthless": each of them.
+            speakers = dict.fromkeys([s for s in [_actor(verb, index)] if s] + coordinated_subjects(verb, index))
             for clause in (c for c in verb.children if c.dep_ == "ccomp"):
-                if speaker is not None:
+                for speaker in speakers:
                     speeches.append((speaker, list(clause.subtree), verb.i))
     for speaker, tokens, cue_i in speeches:
         if not _valid(index, speaker):
@@ -330,6 +331,8 @@ def _hyphenated(tokens: list[Token]) -> set[str]:
 def _judged(head: Token, lexicon: Lexicon) -> Judgement | None:
     """The judgement a clause passes on its subject, if any (blame or, for "evaluation"
     words, praise)."""
+    if any(c.dep_ == "mark" and c.lower_ in {"if", "unless", "whether"} for c in head.children):
+        return None  # "… if it fails to improve": a condition, not a verdict
     negated = is_negated(head) or any(is_negated(a) for a in head.children if a.dep_ == "aux")
     # The clause's own words, not those of clauses nested in it ("X said Y's plan would fail").
     own = [t for t in head.subtree if _in_own_clause(t, head)]

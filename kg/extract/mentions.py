@@ -21,6 +21,8 @@ from kg.lexicons import Lexicon
 from kg.model import Entity, EntityType
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from spacy.tokens import Doc, Span, Token
 
 # spaCy labels that may name one of our entity types; the rest are dates, numbers and such.
@@ -171,6 +173,11 @@ class MentionIndex:
             end -= 1  # "Alan Beith -", "Food and Rural Affairs and"
         while start < end and (doc[start].is_punct or doc[start].is_space or doc[start].tag_ == "VBG"):
             start += 1  # "Praising Celtic": the verb the model swept into the name
+        for width in (2, 1):
+            # "The Liberal Democrats" tagged as "Democrats": the longer name the lexicon knows wins.
+            if start - width >= 0 and _span_text(doc, start - width, end) in lex.org_aliases:
+                start -= width
+                break
         type_ = LABEL_TYPES[ent.label_]
         if type_ == "Person":
             last = doc[end - 1]
@@ -556,8 +563,12 @@ class MentionIndex:
         if gender is not None and tok.pos_ == "PRON":
             known = self.pronoun_entity.get(tok.i)
             return known if known is not None and known not in exclude else self._antecedent(tok, gender, exclude)
+        if tok.lower_ == "it" and tok.dep_ in {"dobj", "pobj"}:
+            # "X quit the party and accused it of …" (a subject "it" is too often something
+            # else: "it was failing", "if it fails").
+            return self._named_body_before(tok, lambda cluster: True, exclude, same_sentence=True)
         if tok.pos_ in {"NOUN", "PROPN"} and tok.tag_ in {"NN", "NNP"}:
-            return self._described(tok, exclude)
+            return self._described(tok, exclude) or self._described_body(tok, exclude)
         return None
 
     def government_for(self, tok: Token) -> str | None:
@@ -595,6 +606,39 @@ class MentionIndex:
                 continue  # "the chancellor" is not the shadow chancellor
             if title == phrase or set(modifiers) <= words:
                 return person
+        return None
+
+    def _described_body(self, tok: Token, exclude: frozenset[str]) -> str | None:
+        """"the party", "the league": the last body named before whose name has that head word
+        (any party the lexicon knows for "the party"). Only bare "the": "the Labour party" is
+        a name, "its council" somebody else's."""
+        head = tok.lemma_.lower()
+        if head not in self.lexicon.org_head_words or head == "government" or tok.i in self.token_entity:
+            return None
+        modifiers = [c.lower_ for c in tok.children if c.dep_ in {"det", "poss", "compound", "amod", "nmod", "nummod"}]
+        if modifiers != ["the"]:
+            return None  # "the ruling party", "its council": not simply the last one named
+        parties = set(self.lexicon.org_aliases.values())
+
+        def fits(cluster: Cluster) -> bool:
+            names = {m.name.lower() for m in cluster.mentions} | {(cluster.canonical or "").lower()}
+            return any(head in name.split() for name in names) or (head == "party" and cluster.canonical in parties)
+        return self._named_body_before(tok, fits, exclude, same_sentence=False)
+
+    def _named_body_before(self, tok: Token, fits: Callable[[Cluster], bool], exclude: frozenset[str], *,
+                           same_sentence: bool) -> str | None:
+        """The nearest organisation named before ``tok`` (outside quotes, unless ``tok`` is in
+        one) that ``fits``: in its sentence, or within the last few sentences."""
+        sent_i = self._sentence_number(tok.i)
+        start = self._sent_starts[sent_i if same_sentence else max(0, sent_i - SENTENCE_WINDOW)]
+        for i in range(tok.i - 1, start - 1, -1):
+            key = self.token_entity.get(i)
+            if key is None or key in exclude or self.clusters[key].type != "Organization":
+                continue
+            if self.quote_mask[self.doc[i].idx] and not self.quote_mask[tok.idx]:
+                continue
+            if fits(self.clusters[key]):
+                return key
         return None
 
     def _antecedent(self, tok: Token, gender: str, exclude: frozenset[str]) -> str | None:

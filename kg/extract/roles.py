@@ -20,7 +20,7 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from kg.extract.common import clause_subject, evidence_for, is_negated, is_possessor, sentence_of
+from kg.extract.common import clause_subject, evidence_for, is_negated, is_possessor, is_title_head, sentence_of
 from kg.model import Fact, Status
 
 if TYPE_CHECKING:
@@ -33,20 +33,14 @@ EXTRACTOR = "roles.v1"
 MEMBERSHIP_EXTRACTOR = "memberships.v1"
 YEAR = re.compile(r"^(1[89]\d\d|20\d\d)$")
 COPULAS = {"be", "become", "remain", "serve", "act", "appoint", "elect", "name", "make", "promote"}
+# Titles of peers, whose "of" names their seat: "Lord Lee of Kirkby", "the Duke of Kent".
+PEERAGES = {"lord", "lady", "baron", "baroness", "duke", "duchess", "earl", "countess", "viscount", "marquess"}
 TENURE_NOUNS = {"time", "tenure", "spell", "stint", "term", "years", "period", "days", "role"}
 # Verbs that put a description on their subject for a membership: "X is a Tory", "X stood
 # as a Labour candidate", "X became a Lib Dem councillor".
 DESCRIBING_VERBS = COPULAS | {"stand", "run"}
 LEADERSHIP_NOUNS = {"leadership": "leader", "chairmanship": "chairman", "presidency": "president",
                     "premiership": "prime minister"}
-
-
-def is_title_head(tok: Token, lexicon: Lexicon) -> bool:
-    """A post head word ("minister", "Secretary", "MP", "co-founder"), or the last word of a
-    two-word post ("chief executive", "attorney general") when the first word precedes it."""
-    if tok.lower_ in lexicon.post_titles or tok.lemma_.lower() in lexicon.post_titles:
-        return True
-    return tok.i > 0 and f"{tok.doc[tok.i - 1].lower_} {tok.lower_}" in lexicon.post_titles
 
 
 def extract(doc: Doc, *, index: MentionIndex, lexicon: Lexicon, article_id: str) -> Iterator[Fact]:
@@ -451,10 +445,15 @@ def memberships(doc: Doc, *, index: MentionIndex, lexicon: Lexicon, article_id: 
             named = head.head if head.dep_ == "conj" and index.entity_at(head.head) else head
             named_key = index.entity_at(named) or person
             start = min(m.start for m in index.clusters[named_key].mentions if m.start <= named.i < m.end)
+            # Each word skipped modifies the name or a word between it and the name
+            # ("Tory" → "parliamentary" → "hopeful X" when the parser chains them).
             i = start - 1
-            while i >= 0 and start - i <= 4 and index.entity_at(doc[i]) is None and doc[i].head.i == named.i \
-                    and doc[i].dep_ in {"compound", "amod"} and not is_title_head(doc[i], lexicon):
+            while i >= 0 and start - i <= 4 and index.entity_at(doc[i]) is None \
+                    and i < doc[i].head.i <= named.i and doc[i].dep_ in {"compound", "amod", "nmod"} \
+                    and not is_title_head(doc[i], lexicon):
                 i -= 1
+            if i >= 0 and not i < doc[i].head.i <= named.i:
+                i = -1  # the body is not part of the person's description
             key = index.entity_at(doc[i]) if i >= 0 else None
             if key is None and named.dep_ == "appos" and named.head.pos_ == "NOUN":
                 # "Labour activists X and Y": the names stand in apposition to the description.
@@ -469,6 +468,18 @@ def memberships(doc: Doc, *, index: MentionIndex, lexicon: Lexicon, article_id: 
             for appos in (c for c in head.children if c.dep_ == "appos" and not is_title_head(c, lexicon)):
                 org = org or _body_described(appos, index)
                 first = appos.i
+        if org is None and head.dep_ != "pobj":
+            # "X, from the Countryside Alliance, said", "X of the Police Federation"; the
+            # parser may hang the bracketed "from" on the verb X is the subject of.
+            preps = [c for c in head.children if c.dep_ == "prep"]
+            if head.dep_ == "nsubj":
+                preps += [c for c in head.head.children if c.dep_ == "prep" and head.i < c.i < head.head.i
+                          and doc[c.i - 1].text == ","]
+            for prep in (p for p in preps if p.lower_ in {"from", "of"} and not _home_or_seat(p, person, index)):
+                for pobj in (p for p in prep.children if p.dep_ == "pobj"):
+                    key = index.resolve(pobj)
+                    if org is None and key and index.clusters[key].type == "Organization":
+                        org, first = key, prep.i
         if org is None:
             continue
         if (person, org) not in seen:
@@ -511,6 +522,16 @@ def memberships(doc: Doc, *, index: MentionIndex, lexicon: Lexicon, article_id: 
                 seen.add((person, org))
                 yield Fact(kind="membership", subject=person, object=org, confidence=0.8,
                            evidence=evidence_for(doc, article_id, tok.i, tok.i), extractor=MEMBERSHIP_EXTRACTOR)
+
+
+def _home_or_seat(prep: Token, person: str, index: MentionIndex) -> bool:
+    """"Ann Lee, 43, of Leeds" (where she lives) and "Lord Lee of Kirkby" (a peer's seat):
+    the "of"/"from" names a place, however the model typed it."""
+    doc = prep.doc
+    if prep.i >= 2 and doc[prep.i - 1].text == "," and doc[prep.i - 2].like_num:
+        return True
+    return prep.lower_ == "of" and any(
+        doc[m.start].lower_ in PEERAGES for m in index.clusters[person].mentions if m.end == prep.i)
 
 
 def _body_described(noun: Token, index: MentionIndex) -> str | None:

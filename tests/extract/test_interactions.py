@@ -174,3 +174,43 @@ def test_subject_past_a_split_title_and_praise_heaped_on_someone(extract, text, 
 def test_heaped_scorn_is_no_praise(extract):
     found = extract("Mr Kofi Mensah spoke about Mr Lars Berg. He heaped scorn on the plan.").interactions
     assert not any(k == "supports" for _, _, k, _ in found)
+
+
+@pytest.mark.parametrize("text, source, target", [
+    ("But chairwoman of the Tenants Alliance, Helen Marsh, accused Rolf Brandt of neglect.", "Helen Marsh", "Rolf Brandt"),
+    ("The SNP's minister for rural affairs Helen Marsh attacked the Greens over the vote.", "Helen Marsh", "Green Party"),
+])
+def test_a_name_inside_the_subjects_post_is_the_actor(extract, text, source, target):
+    assert (source, target) in [(s, t) for s, t, _, _ in extract(text).interactions]
+
+
+@pytest.mark.parametrize("text, source, target", [
+    ("Rolf Brandt quit the Green Party in May and accused it of abandoning its voters.", "Rolf Brandt", "Green Party"),
+    ("The Liberal Democrats published their manifesto. Rolf Brandt accused the party of dodgy sums.",
+     "Rolf Brandt", "Liberal Democrats"),
+    ("Helen Marsh, from the Tenants Alliance, spoke first. Rolf Brandt then attacked the alliance for its silence.",
+     "Rolf Brandt", "Tenants Alliance"),
+])
+def test_a_body_referred_to_by_it_or_a_description(extract, text, source, target):
+    assert (source, target, "criticises") in [(s, t, k) for s, t, k, _ in extract(text).interactions]
+
+
+@pytest.mark.parametrize("text", [
+    "Rolf Brandt met the Green Party. It emerged that the vote had been lost.",
+    "Rolf Brandt attacked the party for its silence.",  # no party named before
+    "The Green Party met in York. Rolf Brandt said the weather ruined nothing.",
+    "Rolf Brandt spoke to the Green Party and warned that it was failing young voters.",
+    "Rolf Brandt said he would scrap the Green Party's plan if Helen Marsh failed to fund it.",
+])
+def test_an_impersonal_it_or_an_unnamed_body_is_nobody(extract, text):
+    assert extract(text).interactions == []
+
+
+@pytest.mark.parametrize("text, sources, target", [
+    ('The Greens and the SNP said Rolf Brandt had lost the public\'s confidence.', {"Green Party", "Scottish National Party"},
+     "Rolf Brandt"),
+    ('Helen Marsh said: "Rolf Brandt will wreck the economy if he wins."', {"Helen Marsh"}, "Rolf Brandt"),
+])
+def test_each_speaker_of_a_judgement_criticises(extract, text, sources, target):
+    found = {(s, t) for s, t, k, _ in extract(text).interactions if k == "criticises"}
+    assert {(s, target) for s in sources} <= found, found

@@ -130,3 +130,22 @@ def test_a_party_in_a_description_after_the_name_is_a_membership(extract, text, 
 ])
 def test_a_denied_nested_or_outside_party_is_no_membership(extract, text):
     assert extract(text).memberships == []
+
+
+@pytest.mark.parametrize("text, person, org", [
+    ("The rally heard from SNP parliamentary hopeful Ian Rae on Friday.", "Ian Rae", "Scottish National Party"),
+    ("Ian Rae, from the Ramblers Association, said the path must stay open.", "Ian Rae", "Ramblers Association"),
+    ("Ian Rae of the Police Federation said the plan was rushed.", "Ian Rae", "Police Federation"),
+])
+def test_a_body_described_before_or_after_a_name_past_other_words(extract, text, person, org):
+    assert (person, org) in extract(text).memberships
+
+
+@pytest.mark.parametrize("text", [
+    "Ian Rae, from Norwich, said the path must stay open.",
+    "Ian Rae, 43, of Carlton Works, was among those hurt.",
+    "Lord Rae of Carlton Works spoke in the debate.",
+    "A letter from Ian Rae of the Police Federation arrived.",  # the name is itself the object of "from"
+])
+def test_a_place_or_a_nested_name_is_no_membership_from_of(extract, text):
+    assert not [m for m in extract(text).memberships if m[0] in {"Ian Rae", "Rae"}]
