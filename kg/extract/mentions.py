@@ -665,19 +665,27 @@ class MentionIndex:
 
     def protagonist(self) -> str | None:
         """The person the article names most often (the first named on a tie)."""
+        leading = self.leading_persons(1)
+        return leading[0] if leading else None
+
+    def leading_persons(self, count: int) -> list[str]:
+        """The ``count`` people the article names most often, most often first (the first
+        named first on a tie)."""
         persons = [(len(c.mentions), -min(m.start for m in c.mentions), k)
                    for k, c in self.clusters.items() if c.type == "Person" and c.mentions]
-        return max(persons)[2] if persons else None
+        return [k for _, _, k in sorted(persons, reverse=True)[:count]]
 
-    def salient_person(self, tok: Token, *, window: int = 3) -> str | None:
+    def salient_person(self, tok: Token, *, window: int = 3, undescribed: bool = False) -> str | None:
         """Of the people named in the last ``window`` sentences before ``tok`` (outside
-        quotes), the one the article names most often; the later named on a tie."""
+        quotes), the one the article names most often; the later named on a tie. With
+        ``undescribed``, only people given no post or description in the article."""
         sent_i = self._sentence_number(tok.i)
         start = self._sent_starts[max(0, sent_i - window)]
         recent: dict[str, int] = {}
         for i in range(start, tok.i):
             key = self.token_entity.get(i) or self.references.get(i) or self.pronoun_entity.get(i)
-            if key and self.clusters[key].type == "Person" and not self.quote_mask[self.doc[i].idx]:
+            if key and self.clusters[key].type == "Person" and not self.quote_mask[self.doc[i].idx] \
+                    and not (undescribed and self.has_description(key)):
                 recent[key] = i
         if not recent:
             return None

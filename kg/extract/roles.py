@@ -364,14 +364,17 @@ def _described(doc: Doc, index: MentionIndex, lexicon: Lexicon, article_id: str,
     if index.resolve(noun) is not None or any(c.dep_ == "appos" for c in noun.children):
         return  # already known ("the minister" after "safeguarding minister X"), or named beside it
     title, org, status = _title_phrase(noun, index, lexicon)
-    person = index.salient_person(noun, window=3)
-    if person is None:
-        return
-    if (org is None or index.clusters[org].type != "Organization") and (
-            person != index.protagonist() or index.has_description(person)):
+    if org is not None and index.clusters[org].type == "Organization":
+        person = index.salient_person(noun, window=3)
+    else:
         # "the prime minister" with no party or body named: news leaves the office-holder to
-        # the reader's knowledge; only the story's protagonist, given no other post or
-        # description in the article, is a safe guess.
+        # the reader's knowledge; only one of the story's two leading people, named just
+        # before and given no other post or description in the article, is a safe guess
+        # ("Mr X and Mr Y … The chancellor said" after Y was made "the prime minister").
+        person = index.salient_person(noun, window=3, undescribed=True)
+        if person not in index.leading_persons(2):
+            return
+    if person is None:
         return
     index.refer(noun.i, person)
     fact = _fact(doc, article_id, person, title, org, "current" if status == "unknown" else status,

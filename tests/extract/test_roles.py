@@ -149,3 +149,17 @@ def test_a_body_described_before_or_after_a_name_past_other_words(extract, text,
 ])
 def test_a_place_or_a_nested_name_is_no_membership_from_of(extract, text):
     assert not [m for m in extract(text).memberships if m[0] in {"Ian Rae", "Rae"}]
+
+
+def test_an_unanchored_office_goes_to_a_leading_person_with_no_post_of_their_own(extract):
+    text = ("Mr Alder Quint and Mr Bram Tolley met on Monday. The treasurer said Mr Tolley had the figures. "
+            "Mr Quint and Mr Tolley spoke again later. The prime minister said the talks went well.")
+    roles = extract(text).roles
+    assert ("Alder Quint", "prime minister", None, "current", None, None) in roles, roles
+    assert not any(r[0] == "Bram Tolley" and r[1] == "prime minister" for r in roles)
+
+
+def test_an_unanchored_office_is_nobodys_when_the_leading_people_have_posts(extract):
+    text = ("Treasurer Alder Quint and Chairman Bram Tolley met on Monday. Mr Quint and Mr Tolley spoke again. "
+            "The prime minister said the talks went well.")
+    assert not any(r[1] == "prime minister" for r in extract(text).roles)
