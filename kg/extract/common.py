@@ -20,6 +20,7 @@ SUBJECT_SHARING_DEPS = {"advcl", "xcomp", "conj", "pcomp", "acl", "ccomp", "prep
 RELATIVE_PRONOUNS = {"who", "that", "which", "whom"}
 SELF_POSSESSIVES = {"his", "her", "its", "their", "our", "my"}
 LIST_PREPOSITIONS = {"like", "including"}
+MANNER_NOUNS = {"way", "manner"}
 
 
 def is_title_head(tok: Token, lexicon: Lexicon) -> bool:
@@ -177,6 +178,10 @@ def targets_of(tok: Token, index: MentionIndex, *, exclude: frozenset[str] = fro
                 for pobj in child.children:  # "the handling of X", "the ambitions of X and Y"
                     if pobj.dep_ == "pobj":
                         found.extend(targets_of(pobj, index, exclude=exclude))
+            if child.dep_ == "relcl" and tok.lemma_.lower() in MANNER_NOUNS:
+                # "the way the government handled the bill": whoever did the handling.
+                for subject in (c for c in child.children if c.dep_ in {"nsubj", "nsubjpass"}):
+                    found.extend(targets_of(subject, index, exclude=exclude))
             if child.dep_ == "prep" and child.lower_ in LIST_PREPOSITIONS:
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":

@@ -32,6 +32,7 @@ from kg.extract.common import (
     targets_of,
 )
 from kg.extract.mentions import PRONOUN_GENDER
+from kg.lexicons import Judgement
 from kg.model import Fact
 
 if TYPE_CHECKING:
@@ -39,7 +40,7 @@ if TYPE_CHECKING:
 
     from kg.extract.mentions import MentionIndex
     from kg.extract.quotes import Attribution
-    from kg.lexicons import InteractionCue, Judgement, Lexicon
+    from kg.lexicons import InteractionCue, Lexicon
 
 EXTRACTOR = "interactions.v1"
 JUDGEMENT_EXTRACTOR = "judgements.v1"
@@ -48,6 +49,10 @@ NAMING_VERBS = {"call", "brand", "label", "describe", "dub"}
 SUPPORT_PREDICATES = {"supports", "praises", "endorses", "defends"}
 # Words that turn a word of praise into a demand or a lack: "should show courage".
 WANTING = {"lack", "should", "must", "need", "ought"}
+# Verbs whose object is a wrong put right, not done: "will sort out the shambles".
+REMEDY_VERBS = {"sort", "tackle", "end", "fix", "clear", "stop", "solve", "address", "reduce", "remedy"}
+# A word of praise its subject is said to lack ("X lacks the courage to …") is blame.
+LACKING = Judgement(kind="evaluation", lemmas=("lack",), predicate="criticises")
 
 
 def extract(doc: Doc, *, index: MentionIndex, lexicon: Lexicon, article_id: str,
@@ -328,6 +333,22 @@ def _hyphenated(tokens: list[Token]) -> set[str]:
     return joined
 
 
+def _all_remedied(word: str, tokens: list[Token]) -> bool:
+    """Is every use of ``word`` something the clause's subject would put right ("a Tory
+    government would sort out the shambles"), so no blame of the subject?"""
+    uses = [t for t in tokens if word in (t.lemma_.lower(), t.lower_)]
+    return bool(uses) and all(_remedied(t) for t in uses)
+
+
+def _remedied(tok: Token) -> bool:
+    governor = tok.head.head if tok.dep_ == "pobj" else tok.head
+    return tok.dep_ in {"dobj", "pobj"} and governor.lemma_.lower() in REMEDY_VERBS
+
+
+def _words(tokens: Iterable[Token]) -> set[str]:
+    return {w for t in tokens for w in (t.lemma_.lower(), t.lower_)}
+
+
 def _judged(head: Token, lexicon: Lexicon) -> Judgement | None:
     """The judgement a clause passes on its subject, if any (blame or, for "evaluation"
     words, praise)."""
@@ -336,18 +357,22 @@ def _judged(head: Token, lexicon: Lexicon) -> Judgement | None:
     negated = is_negated(head) or any(is_negated(a) for a in head.children if a.dep_ == "aux")
     # The clause's own words, not those of clauses nested in it ("X said Y's plan would fail").
     own = [t for t in head.subtree if _in_own_clause(t, head)]
-    own_lemmas = {t.lemma_.lower() for t in own} | _hyphenated(own)
-    lemmas = {t.lemma_.lower() for t in head.subtree}
-    complements = {c.lemma_.lower() for c in head.children if c.dep_ in {"attr", "acomp", "oprd"}}
+    # Lemmas and written forms: the lemmatizer makes "shambles" a "shamble".
+    own_lemmas = _words(own) | _hyphenated(own)
+    lemmas = _words(head.subtree)
+    complements = _words(c for c in head.children if c.dep_ in {"attr", "acomp", "oprd"})
     for j in lexicon.judgements:
         if j.kind == "noun" and head.lemma_ == "be" and not negated and j.lemmas[0] in complements:
             return j
         copular = head.lemma_ in {"be", "seem", "look"}
         if j.kind == "adjective" and copular and not negated and j.lemmas[0] in complements:
             return j
-        if j.kind == "evaluation" and not negated and j.lemmas[0] in own_lemmas:
+        if j.kind == "evaluation" and not negated and j.lemmas[0] in own_lemmas \
+                and not _all_remedied(j.lemmas[0], own):
+            if j.predicate in SUPPORT_PREDICATES and "lack" in own_lemmas:
+                return LACKING  # "X lacks the courage to …": blame
             if j.predicate in SUPPORT_PREDICATES and own_lemmas & WANTING:
-                continue  # "X should have the courage to …", "X lacks the courage": no praise
+                continue  # "X should have the courage to …": no praise
             return j
         if j.kind == "phrase":
             words = [w for w in j.lemmas if w != "not"]

@@ -611,7 +611,12 @@ class MentionIndex:
     def _described_body(self, tok: Token, exclude: frozenset[str]) -> str | None:
         """"the party", "the league": the last body named before whose name has that head word
         (any party the lexicon knows for "the party"). Only bare "the": "the Labour party" is
-        a name, "its council" somebody else's."""
+        a name, "its council" somebody else's.
+
+        Notes:
+            Only bodies named in earlier sentences and not again in this one: in "Labour and
+            the Lib Dems say the party's sums do not add up" the party is a third one.
+        """
         head = tok.lemma_.lower()
         if head not in self.lexicon.org_head_words or head == "government" or tok.i in self.token_entity:
             return None
@@ -623,15 +628,18 @@ class MentionIndex:
         def fits(cluster: Cluster) -> bool:
             names = {m.name.lower() for m in cluster.mentions} | {(cluster.canonical or "").lower()}
             return any(head in name.split() for name in names) or (head == "party" and cluster.canonical in parties)
-        return self._named_body_before(tok, fits, exclude, same_sentence=False)
+        sentence = sentence_of(tok)
+        here = {k for i in range(sentence.start, sentence.end) if (k := self.token_entity.get(i))}
+        return self._named_body_before(tok, fits, exclude | here, same_sentence=False)
 
     def _named_body_before(self, tok: Token, fits: Callable[[Cluster], bool], exclude: frozenset[str], *,
                            same_sentence: bool) -> str | None:
         """The nearest organisation named before ``tok`` (outside quotes, unless ``tok`` is in
-        one) that ``fits``: in its sentence, or within the last few sentences."""
+        one) that ``fits``: earlier in its sentence, or else in the few sentences before it."""
         sent_i = self._sentence_number(tok.i)
         start = self._sent_starts[sent_i if same_sentence else max(0, sent_i - SENTENCE_WINDOW)]
-        for i in range(tok.i - 1, start - 1, -1):
+        last = tok.i - 1 if same_sentence else self._sent_starts[sent_i] - 1
+        for i in range(last, start - 1, -1):
             key = self.token_entity.get(i)
             if key is None or key in exclude or self.clusters[key].type != "Organization":
                 continue

@@ -216,3 +216,26 @@ def test_an_impersonal_it_or_an_unnamed_body_is_nobody(extract, text):
 def test_each_speaker_of_a_judgement_criticises(extract, text, sources, target):
     found = {(s, t) for s, t, k, _ in extract(text).interactions if k == "criticises"}
     assert {(s, target) for s in sources} <= found, found
+
+
+@pytest.mark.parametrize("text, source, target", [
+    ("The plain truth is that the Greens lack the courage to reform, Helen Marsh said.", "Helen Marsh", "Green Party"),
+    ("Helen Marsh said Rolf Brandt and the SNP were not being straight with voters.", "Helen Marsh", "Rolf Brandt"),
+    ("Rolf Brandt spoke first. The SNP claim his spending plans simply do not add up.",
+     "Scottish National Party", "Rolf Brandt"),
+    ('Helen Marsh said the way Rolf Brandt had run the inquiry was a "shambles".', "Helen Marsh", "Rolf Brandt"),
+])
+def test_idioms_of_blame_in_reported_speech(extract, text, source, target):
+    assert (source, target, "criticises") in [(s, t, k) for s, t, k, _ in extract(text).interactions]
+
+
+def test_praise_the_subject_is_told_to_show_is_nothing(extract):
+    assert extract("Helen Marsh said the Greens should show the courage to reform.").interactions == []
+
+
+@pytest.mark.parametrize("text", [
+    'A Green government would sort out the "shambles" of the railways, Helen Marsh said.',
+    "Plaid Cymru and Labour say the party's sums do not add up.",
+])
+def test_a_wrong_to_put_right_or_a_party_left_unnamed_is_no_blame(extract, text):
+    assert extract(text).interactions == []
