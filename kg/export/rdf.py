@@ -1,9 +1,8 @@
 """RDF exports: Turtle (merged graph), TriG (named graph per article + merged view), JSON-LD.
 
 Exports must be byte-identical for the same input, so every triple is put in order here.
-Turtle and TriG are written by pyoxigraph (Rust): rdflib's serializers take minutes beyond a
-million triples (rdflib issue 2135) and its TriG follows hash order. JSON-LD goes through
-rdflib and is sorted afterwards.
+Turtle, TriG and JSON-LD are written by pyoxigraph (Rust): rdflib's serializers take minutes
+beyond a million triples (rdflib issue 2135) and its TriG follows hash order.
 """
 
 from __future__ import annotations
@@ -14,7 +13,6 @@ import pyoxigraph
 from rdflib import Dataset, Literal, URIRef
 from rdflib.term import Node
 
-from kg.graph.build import merged_graph
 from kg.graph.namespaces import PREFIXES
 
 
@@ -70,18 +68,28 @@ def _term(term: Node) -> pyoxigraph.NamedNode | pyoxigraph.BlankNode | pyoxigrap
 
 
 def to_jsonld(dataset: Dataset) -> bytes:
-    """The merged graph as JSON-LD, with the prefixes as its context, keys and nodes sorted."""
-    graph = merged_graph(dataset)
-    context = {prefix: str(ns) for prefix, ns in graph.namespaces() if prefix}
-    data = json.loads(graph.serialize(format="json-ld", context=context, auto_compact=True))
-    return (json.dumps(_canonical(data), ensure_ascii=False, indent=1, sort_keys=True) + "\n").encode("utf-8")
+    """The merged graph as JSON-LD: one node object per subject, in subject order.
 
+    pyoxigraph writes the expanded form from the sorted triples (rdflib's JSON-LD serializer
+    took longer than every other export together); property names are then written as
+    compact IRIs with the project's prefixes as the ``@context`` ("schema:name"). Values keep
+    their full IRIs, so every reader expands the document to the same triples.
+    """
+    prefixes = _prefixes(dataset)
+    triples = sorted(dataset.default_graph, key=_triple_key)
+    expanded = json.loads(pyoxigraph.serialize([pyoxigraph.Triple(*map(_term, t)) for t in triples],
+                                               format=pyoxigraph.RdfFormat.JSON_LD))
+    by_length = sorted(prefixes.items(), key=lambda item: -len(item[1]))
 
-def _canonical(value: object) -> object:
-    """Sort JSON-LD arrays (node lists, value lists) so their order never varies."""
-    if isinstance(value, dict):
-        return {k: _canonical(v) for k, v in value.items()}
-    if isinstance(value, list):
-        items = [_canonical(v) for v in value]
-        return sorted(items, key=lambda v: json.dumps(v, sort_keys=True, ensure_ascii=False))
-    return value
+    def compact(iri: str) -> str:
+        for prefix, namespace in by_length:
+            local = iri[len(namespace):]
+            if iri.startswith(namespace) and local and not local.startswith("//"):
+                return f"{prefix}:{local}"
+        return iri
+
+    # One node per line: readable and diffable, and json's C encoder (indent= is pure Python).
+    lines = [json.dumps({key if key.startswith("@") else compact(key): values for key, values in node.items()},
+                        ensure_ascii=False) for node in expanded]
+    context = json.dumps(prefixes, ensure_ascii=False, indent=1)
+    return ('{"@context": ' + context + ',\n"@graph": [\n' + ",\n".join(lines) + "\n]}\n").encode("utf-8")
