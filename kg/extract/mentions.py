@@ -671,11 +671,6 @@ class MentionIndex:
                 return key
         return self._nearest_person(tok, gender, exclude, SENTENCE_WINDOW, speakers_only=False)
 
-    def protagonist(self) -> str | None:
-        """The person the article names most often (the first named on a tie)."""
-        leading = self.leading_persons(1)
-        return leading[0] if leading else None
-
     def leading_persons(self, count: int) -> list[str]:
         """The ``count`` people the article names most often, most often first (the first
         named first on a tie)."""
