@@ -49,6 +49,8 @@ NAMING_VERBS = {"call", "brand", "label", "describe", "dub"}
 SUPPORT_PREDICATES = {"supports", "praises", "endorses", "defends"}
 # Words that turn a word of praise into a demand or a lack: "should show courage".
 WANTING = {"lack", "should", "must", "need", "ought"}
+# Adverbs that turn a verb's meaning around: "mockingly welcomed".
+IRONIC = {"mockingly", "sarcastically", "ironically", "jokingly", "sardonically"}
 # Verbs whose object is a wrong put right, not done: "will sort out the shambles".
 REMEDY_VERBS = {"sort", "tackle", "end", "fix", "clear", "stop", "solve", "address", "reduce", "remedy"}
 # A word of praise its subject is said to lack ("X lacks the courage to …") is blame.
@@ -123,6 +125,8 @@ def _is_phrasal_use(verb: Token) -> bool:
 def _verb(doc: Doc, index: MentionIndex, article_id: str, verb: Token, cue: InteractionCue) -> Iterator[Fact]:
     if is_negated(verb) or (verb.dep_ == "xcomp" and is_negated(verb.head)):  # "did not want to attack"
         return
+    if any(c.dep_ == "advmod" and c.lower_ in IRONIC for c in verb.children):
+        return  # "mockingly welcomed the chancellor back": no praise, and no clear blame
     if is_passive(verb):
         source = passive_agent(verb, index)
         objects = [c for c in verb.children if c.dep_ == "nsubjpass"]

@@ -52,7 +52,9 @@ PLACE_HEAD_NOUNS = {"airport", "county", "city", "town", "constituency"}
 PLACE_SUFFIXES = ("shire",)  # county names; town suffixes ("-ham", "-ton") are surnames too
 # Prepositions that put their object in a place ("at Gatwick", "in Kent"), never a person.
 LOCATIVE = {"at", "in", "near", "across", "around", "outside", "inside", "throughout", "from"}
+SUBJECTS = {"nsubj", "nsubjpass"}
 SENTENCE_WINDOW = 3  # pronouns look back this many sentences for their antecedent
+OFFICE_WINDOW = 6  # an office-holder left unnamed is looked for further back than that
 SPEAKER_WINDOW = 8  # "he said" looks this far back for the last person reported speaking
 
 
@@ -566,9 +568,10 @@ class MentionIndex:
         if tok.lower_ == "it" and tok.dep_ in {"dobj", "pobj"}:
             # "X quit the party and accused it of …" (a subject "it" is too often something
             # else: "it was failing", "if it fails").
-            return self._named_body_before(tok, lambda cluster: True, exclude, same_sentence=True)
+            return self._named_body_before(tok, lambda cluster: True, exclude, window=0)
         if tok.pos_ in {"NOUN", "PROPN"} and tok.tag_ in {"NN", "NNP"}:
-            return self._described(tok, exclude) or self._described_body(tok, exclude)
+            return self._described(tok, exclude) or self._described_body(tok, exclude) \
+                or self._unanchored_office(tok, exclude)
         return None
 
     def government_for(self, tok: Token) -> str | None:
@@ -594,7 +597,8 @@ class MentionIndex:
         modifiers: list[str] = []
         j = tok.i - 1
         while j >= 0 and tok.doc[j].head.i == tok.i and tok.doc[j].dep_ in {"compound", "amod"}:
-            modifiers.insert(0, tok.doc[j].lower_)
+            if j not in self.token_entity:  # "the Lib Dem spokesman": the body is no part of the title
+                modifiers.insert(0, tok.doc[j].lower_)
             j -= 1
         phrase = " ".join([*modifiers, tok.lower_])
         head = tok.lemma_.lower()
@@ -608,14 +612,26 @@ class MentionIndex:
                 return person
         return None
 
+    def _unanchored_office(self, tok: Token, exclude: frozenset[str]) -> str | None:
+        """"X accused the chancellor of …" where no one was given that office: one of the
+        story's two leading people, named just before and given no post of their own (as
+        ``roles`` does for such an office in subject position, where it also records the post)."""
+        if tok.dep_ in {"nsubj", "nsubjpass"} or not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+            return None
+        modifiers = [c.lower_ for c in tok.children if c.dep_ in {"compound", "amod"} and c.i < tok.i]
+        if " ".join([*modifiers, tok.lower_]) not in self.lexicon.single_offices:
+            return None
+        person = self.salient_person(tok, window=OFFICE_WINDOW, undescribed=True)
+        return person if person is not None and person not in exclude and person in self.leading_persons(2) else None
+
     def _described_body(self, tok: Token, exclude: frozenset[str]) -> str | None:
         """"the party", "the league": the last body named before whose name has that head word
         (any party the lexicon knows for "the party"). Only bare "the": "the Labour party" is
         a name, "its council" somebody else's.
 
         Notes:
-            Only bodies named in earlier sentences and not again in this one: in "Labour and
-            the Lib Dems say the party's sums do not add up" the party is a third one.
+            Never a body that is a subject in this sentence: in "Labour and the Lib Dems say
+            the party's sums do not add up" the party is a third one.
         """
         head = tok.lemma_.lower()
         if head not in self.lexicon.org_head_words or head == "government" or tok.i in self.token_entity:
@@ -629,17 +645,17 @@ class MentionIndex:
             names = {m.name.lower() for m in cluster.mentions} | {(cluster.canonical or "").lower()}
             return any(head in name.split() for name in names) or (head == "party" and cluster.canonical in parties)
         sentence = sentence_of(tok)
-        here = {k for i in range(sentence.start, sentence.end) if (k := self.token_entity.get(i))}
-        return self._named_body_before(tok, fits, exclude | here, same_sentence=False)
+        subjects = {k for t in sentence if t.dep_ in SUBJECTS or (t.dep_ == "conj" and t.head.dep_ in SUBJECTS)
+                    if (k := self.token_entity.get(t.i))}
+        return self._named_body_before(tok, fits, exclude | subjects, window=SENTENCE_WINDOW)
 
     def _named_body_before(self, tok: Token, fits: Callable[[Cluster], bool], exclude: frozenset[str], *,
-                           same_sentence: bool) -> str | None:
+                           window: int) -> str | None:
         """The nearest organisation named before ``tok`` (outside quotes, unless ``tok`` is in
-        one) that ``fits``: earlier in its sentence, or else in the few sentences before it."""
+        one) that ``fits``: in its sentence or the ``window`` sentences before it."""
         sent_i = self._sentence_number(tok.i)
-        start = self._sent_starts[sent_i if same_sentence else max(0, sent_i - SENTENCE_WINDOW)]
-        last = tok.i - 1 if same_sentence else self._sent_starts[sent_i] - 1
-        for i in range(last, start - 1, -1):
+        start = self._sent_starts[max(0, sent_i - window)]
+        for i in range(tok.i - 1, start - 1, -1):
             key = self.token_entity.get(i)
             if key is None or key in exclude or self.clusters[key].type != "Organization":
                 continue

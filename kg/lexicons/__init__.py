@@ -58,6 +58,7 @@ class Lexicon:
     """All word lists the extractors use (English)."""
 
     post_titles: frozenset[str]
+    single_offices: frozenset[str]
     attributable_nouns: frozenset[str]
     not_entities: frozenset[str]
     org_head_words: frozenset[str]
@@ -100,6 +101,7 @@ def load_lexicon(lang: str = "en") -> Lexicon:
     )
     return Lexicon(
         post_titles=frozenset(r[0].lower() for r in _rows("post_titles.txt")),
+        single_offices=frozenset(r[0].lower() for r in _rows("single_offices.txt")),
         attributable_nouns=frozenset(r[0].lower() for r in _rows("attributable_nouns.txt")),
         not_entities=frozenset(r[0].lower() for r in _rows("not_entities.txt")),
         org_head_words=frozenset(r[0].lower() for r in _rows("org_head_words.txt")),

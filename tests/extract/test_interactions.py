@@ -239,3 +239,25 @@ def test_praise_the_subject_is_told_to_show_is_nothing(extract):
 ])
 def test_a_wrong_to_put_right_or_a_party_left_unnamed_is_no_blame(extract, text):
     assert extract(text).interactions == []
+
+
+def test_an_office_no_one_was_given_is_a_leading_person_without_a_post(extract):
+    text = ("Mr Bram Tolley set out his spending plans on Monday. Green spokesman Ian Rae said voters did not "
+            "know whom to believe. Mr Tolley said the figures were sound. Mr Rae then accused the chancellor "
+            "of ducking hard choices.")
+    assert ("Ian Rae", "Bram Tolley", "criticises", "accuses") in extract(text).interactions
+
+
+def test_an_office_is_nobodys_when_no_leading_person_is_free_of_posts(extract):
+    text = ("Green spokesman Ian Rae and SNP treasurer Bram Tolley met. Mr Rae and Mr Tolley spoke. "
+            "Mr Rae then accused the chancellor of ducking hard choices.")
+    assert extract(text).interactions == []
+
+
+def test_the_party_may_be_a_body_named_beside_the_subject(extract):
+    text = "Green Party officials say Rolf Brandt has been attacking the party he once wanted to lead."
+    assert ("Rolf Brandt", "Green Party", "criticises", "criticises") in extract(text).interactions
+
+
+def test_an_ironic_adverb_undoes_praise(extract):
+    assert extract("Helen Marsh mockingly welcomed Rolf Brandt back to the campaign.").interactions == []
