@@ -21,6 +21,9 @@ RELATIVE_PRONOUNS = {"who", "that", "which", "whom"}
 SELF_POSSESSIVES = {"his", "her", "its", "their", "our", "my"}
 LIST_PREPOSITIONS = {"like", "including"}
 MANNER_NOUNS = {"way", "manner"}
+# People named by their tie to another: "her father", "his aide" is not "her" or "him".
+KIN_NOUNS = {"father", "mother", "son", "daughter", "wife", "husband", "brother", "sister", "partner", "aide",
+             "ally", "friend", "colleague", "deputy", "successor", "predecessor", "rival"}
 
 
 def is_title_head(tok: Token, lexicon: Lexicon) -> bool:
@@ -170,6 +173,10 @@ def targets_of(tok: Token, index: MentionIndex, *, exclude: frozenset[str] = fro
                     possessor = index.resolve(child, exclude=frozenset())
                     if possessor in exclude or possessor is None:
                         break
+                if child.pos_ == "NOUN" and index.resolve(child) is None:
+                    break  # "her father's actions" are the father's, not hers
+                if tok.lemma_.lower() in KIN_NOUNS or is_title_head(tok, index.lexicon):
+                    break  # "his chancellor", "her father": someone else, unnamed
                 found.extend(targets_of(child, index, exclude=exclude))
                 break
             if child.dep_ == "appos" and index.resolve(child) is not None:

@@ -621,8 +621,8 @@ class MentionIndex:
         modifiers = [c.lower_ for c in tok.children if c.dep_ in {"compound", "amod"} and c.i < tok.i]
         if " ".join([*modifiers, tok.lower_]) not in self.lexicon.single_offices:
             return None
-        person = self.salient_person(tok, window=OFFICE_WINDOW, undescribed=True)
-        return person if person is not None and person not in exclude and person in self.leading_persons(2) else None
+        person = self.office_holder(tok, window=OFFICE_WINDOW)
+        return person if person not in exclude else None
 
     def _described_body(self, tok: Token, exclude: frozenset[str]) -> str | None:
         """"the party", "the league": the last body named before whose name has that head word
@@ -694,21 +694,38 @@ class MentionIndex:
                    for k, c in self.clusters.items() if c.type == "Person" and c.mentions]
         return [k for _, _, k in sorted(persons, reverse=True)[:count]]
 
-    def salient_person(self, tok: Token, *, window: int = 3, undescribed: bool = False) -> str | None:
+    def salient_person(self, tok: Token, *, window: int = 3) -> str | None:
         """Of the people named in the last ``window`` sentences before ``tok`` (outside
-        quotes), the one the article names most often; the later named on a tie. With
-        ``undescribed``, only people given no post or description in the article."""
+        quotes), the one the article names most often; the later named on a tie."""
+        recent = self._recent_persons(tok, window)
+        if not recent:
+            return None
+        return max(recent, key=lambda k: (len(self.clusters[k].mentions), recent[k]))
+
+    def office_holder(self, tok: Token, *, window: int) -> str | None:
+        """Who an office written without a holder ("the prime minister said") most likely is:
+        of the story's two leading people, one named in the last ``window`` sentences and
+        given no post or description of their own; when both are, the one the article names
+        clearly more often (half as often again). None otherwise: two equally likely holders
+        are a guess, not a reading."""
+        recent = self._recent_persons(tok, window)
+        candidates = [k for k in self.leading_persons(2) if k in recent and not self.has_description(k)]
+        if len(candidates) == 2:
+            first, second = (len(self.clusters[k].mentions) for k in candidates)
+            return candidates[0] if first >= 1.5 * second else None
+        return candidates[0] if candidates else None
+
+    def _recent_persons(self, tok: Token, window: int) -> dict[str, int]:
+        """The people named (outside quotes) in the ``window`` sentences before ``tok``, with
+        the token where each was last named."""
         sent_i = self._sentence_number(tok.i)
         start = self._sent_starts[max(0, sent_i - window)]
         recent: dict[str, int] = {}
         for i in range(start, tok.i):
             key = self.token_entity.get(i) or self.references.get(i) or self.pronoun_entity.get(i)
-            if key and self.clusters[key].type == "Person" and not self.quote_mask[self.doc[i].idx] \
-                    and not (undescribed and self.has_description(key)):
+            if key and self.clusters[key].type == "Person" and not self.quote_mask[self.doc[i].idx]:
                 recent[key] = i
-        if not recent:
-            return None
-        return max(recent, key=lambda k: (len(self.clusters[k].mentions), recent[k]))
+        return recent
 
     def _nearest_subject(self, tok: Token, gender: str, exclude: frozenset[str]) -> str | None:
         """The last person who was a clause's subject in this or the previous sentence."""

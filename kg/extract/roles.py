@@ -368,12 +368,10 @@ def _described(doc: Doc, index: MentionIndex, lexicon: Lexicon, article_id: str,
         person = index.salient_person(noun, window=3)
     else:
         # "the prime minister" with no party or body named: news leaves the office-holder to
-        # the reader's knowledge; only one of the story's two leading people, named just
-        # before and given no other post or description in the article, is a safe guess
-        # ("Mr X and Mr Y … The chancellor said" after Y was made "the prime minister").
-        person = index.salient_person(noun, window=3, undescribed=True)
-        if person not in index.leading_persons(2):
-            return
+        # the reader's knowledge; it is read only when exactly one of the story's two leading
+        # people, named just before, has no other post or description in the article ("Mr X
+        # and Mr Y … The chancellor said" after Y was made "the prime minister").
+        person = index.office_holder(noun, window=3)
     if person is None:
         return
     index.refer(noun.i, person)

@@ -261,3 +261,16 @@ def test_the_party_may_be_a_body_named_beside_the_subject(extract):
 
 def test_an_ironic_adverb_undoes_praise(extract):
     assert extract("Helen Marsh mockingly welcomed Rolf Brandt back to the campaign.").interactions == []
+
+
+def test_a_possessor_of_a_possessor_is_not_the_target(extract):
+    found = extract("Helen Marsh denounced Rolf Brandt's adviser's conduct.").interactions
+    assert not [(s, t) for s, t, _, _ in found if t == "Rolf Brandt"], found
+
+
+@pytest.mark.parametrize("text", [
+    "Helen Marsh attacked Rolf Brandt's aide over the leak.",
+    "Rolf Brandt spoke. Helen Marsh accused his chancellor of waste.",
+])
+def test_someone_named_by_their_tie_to_another_is_not_that_other(extract, text):
+    assert not [t for _, t, _, _ in extract(text).interactions if t == "Rolf Brandt"]

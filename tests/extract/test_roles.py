@@ -152,7 +152,7 @@ def test_a_place_or_a_nested_name_is_no_membership_from_of(extract, text):
 
 
 def test_an_unanchored_office_goes_to_a_leading_person_with_no_post_of_their_own(extract):
-    text = ("Mr Alder Quint and Mr Bram Tolley met on Monday. The treasurer said Mr Tolley had the figures. "
+    text = ("Mr Alder Quint and party treasurer Bram Tolley met on Monday. Mr Tolley had the figures. "
             "Mr Quint and Mr Tolley spoke again later. The prime minister said the talks went well.")
     roles = extract(text).roles
     assert ("Alder Quint", "prime minister", None, "current", None, None) in roles, roles
@@ -163,3 +163,16 @@ def test_an_unanchored_office_is_nobodys_when_the_leading_people_have_posts(extr
     text = ("Treasurer Alder Quint and Chairman Bram Tolley met on Monday. Mr Quint and Mr Tolley spoke again. "
             "The prime minister said the talks went well.")
     assert not any(r[1] == "prime minister" for r in extract(text).roles)
+
+
+def test_an_unanchored_office_is_nobodys_when_both_leading_people_could_hold_it(extract):
+    text = ("Mr Alder Quint met Mr Bram Tolley on Monday. Mr Tolley and Mr Quint spoke again later. "
+            "The prime minister said the talks went well.")
+    assert not any(r[1] == "prime minister" for r in extract(text).roles)
+
+
+def test_an_unanchored_office_goes_to_the_clearly_more_named_of_two_leading_people(extract):
+    text = ("Mr Alder Quint met Mr Bram Tolley on Monday. Mr Quint later spoke to staff, and Mr Quint "
+            "thanked them. The prime minister said the talks went well.")
+    roles = extract(text).roles
+    assert ("Alder Quint", "prime minister", None, "current", None, None) in roles, roles
