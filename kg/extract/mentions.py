@@ -210,7 +210,8 @@ class MentionIndex:
             type_, canonical = "Place", country.name
         elif ent.label_ == "NORP":
             return None  # demonyms and creeds ("British", "Muslim") are not entities
-        elif self._is_title_part(start, end):
+        elif self._is_title_part(start, end, listed=ent.label_ != "PERSON" and end - start == 1
+                                 and (start == 0 or doc[start - 1].lower_.rstrip(".") not in lex.honorifics)):
             return None  # "Health" in "Health Secretary"
         # Honorifics written before the name belong to the written form, not the name.
         h = start
@@ -250,12 +251,21 @@ class MentionIndex:
             return True  # "billionaire X", "activist X": a description of a person
         return root.dep_ == "poss" and root.head.lower_ in {"time", "tenure", "leadership", "career", "wife", "husband"}
 
-    def _is_title_part(self, start: int, end: int) -> bool:
+    def _is_title_part(self, start: int, end: int, *, listed: bool = False) -> bool:
         """Capitalised words right before a post title are its portfolio ("Trade and Industry
         Secretary"), unless they name a body ("Home Office minister", "CBI director")."""
         doc = self.doc
         if end >= len(doc) or ACRONYM.match(doc[start].text) or doc[end - 1].text in POSSESSIVE_ENDINGS:
             return False
+        if listed:
+            # "Culture, Media and Sport Secretary": a listed portfolio runs on to the title,
+            # through one "and" and capitalised words only.
+            run = end
+            while run < len(doc) - 1 and run - end < 6 and (doc[run].text in {",", "and"} or (
+                    doc[run].is_title and doc[run].lower_ not in self.lexicon.post_titles)):
+                run += 1
+            if [t.lower_ for t in doc[end:run]].count("and") == 1:
+                end = run
         if not (doc[end].lower_ in self.lexicon.post_titles and doc[end].is_title):
             return False
         words = {t.lower_ for t in doc[start:end]}

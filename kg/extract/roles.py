@@ -126,6 +126,12 @@ def _title_phrase(head: Token, index: MentionIndex, lexicon: Lexicon,
         if tok.text in {"'s", "’s"}:
             i -= 1
             continue
+        if tok.text == "," and words[0].is_title and i > 0 and doc[i - 1].is_title \
+                and (i < 2 or not doc[i - 2].is_title) and index.entity_at(doc[i - 1]) is None \
+                and [w.lower_ for w in words].count("and") == 1:
+            words.insert(0, tok)  # "Culture, Media and Sport Secretary": a listed portfolio
+            i -= 1
+            continue
         state = lexicon.country_by_word(tok.text)
         if state is not None:
             org = org or index.key_for_canonical("Place", state.name)
@@ -163,9 +169,10 @@ def _title_phrase(head: Token, index: MentionIndex, lexicon: Lexicon,
             else:
                 tail += [t for t in doc[prep.i:pobj.i + 1] if t.dep_ not in {"det"}]
         break
+    while words[:-1] and (words[0].text in {",", "-"} or words[0].lower_ == "and"):
+        words.pop(0)  # "Labour, the Tories and Health Secretary X": the list is not the title
     parts = [t.text for t in words if t.lower_ not in lexicon.status_cues]
-    title = " ".join(parts + [t.text for t in tail]).replace(" - ", "-").strip()
-    title = title.lstrip("-").strip()
+    title = " ".join(parts + [t.text for t in tail]).replace(" - ", "-").replace(" ,", ",").strip()
     return title, org, status
 
 

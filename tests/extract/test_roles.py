@@ -176,3 +176,16 @@ def test_an_unanchored_office_goes_to_the_clearly_more_named_of_two_leading_peop
             "thanked them. The prime minister said the talks went well.")
     roles = extract(text).roles
     assert ("Alder Quint", "prime minister", None, "current", None, None) in roles, roles
+
+
+@pytest.mark.parametrize("text, person, title, org", [
+    ("The plan was backed by Heritage, Farming and Fisheries Secretary Ruth Ellery on Monday.",
+     "Ruth Ellery", "Heritage, Farming and Fisheries Secretary", None),
+    ("Ian Rae, assistant chief constable of Kent Police, said the roads were safe.",
+     "Ian Rae", "assistant chief constable", "Kent Police"),
+    ("Ian Rae, the Dutch foreign minister, said the deal was fair.", "Ian Rae", "foreign minister", "Netherlands"),
+    ("The Greens, the SNP and Health Secretary Ruth Ellery agreed.", "Ruth Ellery", "Health Secretary", None),
+])
+def test_listed_portfolios_police_posts_and_foreign_states(extract, text, person, title, org):
+    found = [(r[0], r[1], r[2]) for r in extract(text).roles]
+    assert (person, title, org) in found, found
