@@ -40,7 +40,9 @@ class BuildReport:
 
     ``stages`` holds the seconds per stage (read, parse and extract, resolve, graph,
     validate, then export, store and state once written), plus the parse and extract
-    seconds the workers reported (summed over workers).
+    seconds the workers reported (summed over workers). When validation runs beside the
+    exports (``update``), "validate" is its own time and "validate (waited for)" the time
+    the build waited for it after writing the exports.
     """
 
     dataset: Dataset
@@ -236,19 +238,24 @@ def update(paths: Iterable[str | Path], out_dir: str | Path, *, fresh: bool = Fa
     the embedded store and the new state (see :func:`write_build`); ``report.written`` lists
     what was written. Two builds into one folder never run at once (the second fails).
 
+    SHACL validation (``validate``, as :func:`run`) runs here while the exports are written,
+    in a second process when there are cores for it; the exports replace the previous ones
+    only once the graph conforms.
+
     Raises:
         InputError: no article could be found, the folder is being built by another process,
             or its state is unreadable.
-        ModelError, ValidationError: as :func:`run`.
+        ModelError, ValidationError: as :func:`run` (the folder is left as it was).
     """
     from kg.state import load_state, locked
 
+    validate = bool(options.pop("validate", True))
     files = ingest.find_article_files(paths)  # fails before the output folder is touched
     with locked(out_dir):
         previous = BuildState() if fresh else load_state(out_dir)
-        report = run(files, previous=previous, **options)  # type: ignore[arg-type]
+        report = run(files, previous=previous, validate=False, **options)  # type: ignore[arg-type]
         if report.articles:
-            report.written = write_build(report, out_dir)
+            report.written = write_build(report, out_dir, validate=validate)
     return report
 
 
@@ -270,22 +277,49 @@ def _remove_stale_temporaries(out: Path) -> None:
             path.unlink(missing_ok=True)
 
 
-def write_build(report: BuildReport, out_dir: str | Path) -> list[Path]:
+def write_build(report: BuildReport, out_dir: str | Path, *, validate: bool = True,
+                shapes: Path | None = None) -> list[Path]:
     """Write a build into ``out_dir``: the exports, the store (when its data changed), the state.
+
+    With ``validate``, the merged graph is checked against the SHACL shapes
+    (``ontology/shapes.ttl``, or ``shapes``) while the exports are written to temporary
+    files; they are put in place only when it conforms, else they are removed and
+    ValidationError is raised, leaving the folder as it was.
 
     The store (``out_dir/store``) is loaded from the TriG export just written, so the two
     always hold the same quads; it is rebuilt only when that TriG differs from the one it was
     last loaded from, so re-running a build changes no byte anywhere.
     """
-    from kg.export import export
+    from kg.export import StagedExports
+    from kg.export.rdf import to_ntriples
+    from kg.graph.validate import BackgroundValidation, format_violations
     from kg.state import read_store_digest, save_state, write_store_digest
     from kg.store import STORE_DIR, is_store, write_store
 
     out = Path(out_dir)
     stages = Stopwatch(report.stages)  # the build's own stages go on in its report
     _remove_stale_temporaries(out)
-    with stages("export"):
-        written = export(report.dataset, out)
+    validation = BackgroundValidation(to_ntriples(report.dataset), shapes=shapes) if validate else None
+    staged: StagedExports | None = None
+    violations: list = []
+    try:
+        with stages("export"):
+            staged = StagedExports.write(report.dataset, out)
+        if validation is not None:
+            with stages("validate (waited for)"):
+                violations, seconds = validation.result()
+            stages.add("validate", seconds)
+    except BaseException:
+        if staged is not None:
+            staged.discard()
+        raise
+    finally:
+        if validation is not None:
+            validation.close()
+    if violations:
+        staged.discard()
+        raise ValidationError(format_violations(violations))
+    written = staged.commit()
     with stages("store"):
         trig = (out / "graph.trig").read_bytes()
         digest = hashlib.sha256(trig).hexdigest()

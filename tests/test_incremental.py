@@ -240,3 +240,48 @@ def test_rebuilding_the_seeds_loads_no_model_and_changes_no_byte(tmp_path: Path,
     assert status == 0, captured.err
     assert "parsed none, 2 unchanged" in captured.err
     assert snapshot(out) == before
+
+
+STRICTER_SHAPES = """
+@prefix sh: <http://www.w3.org/ns/shacl#> .
+@prefix schema: <https://schema.org/> .
+<urn:test:PersonBorn> a sh:NodeShape ;
+    sh:targetClass schema:Person ;
+    sh:property [ sh:path schema:birthDate ; sh:minCount 1 ; sh:message "every person needs a birth date" ] .
+"""
+
+
+@pytest.mark.parametrize("in_background", [False, True], ids=["in-process", "in-a-child-process"])
+def test_a_graph_breaking_the_shapes_leaves_the_previous_build_as_it_was(
+        tmp_path: Path, parsed: list[list[str]], monkeypatch: pytest.MonkeyPatch, in_background: bool) -> None:
+    import kg.graph.validate
+    from kg.errors import ValidationError
+    from kg.pipeline import run, write_build
+
+    children: list[str] = []
+
+    class RecordingPool(kg.graph.validate.ProcessPoolExecutor):
+        def submit(self, fn, /, *args, **kwargs):  # noqa: ANN001, ANN002, ANN003, ANN202
+            children.append(fn.__name__)
+            return super().submit(fn, *args, **kwargs)
+
+    monkeypatch.setattr(kg.graph.validate, "ProcessPoolExecutor", RecordingPool)
+    if in_background:  # validate beside the exports however small the graph
+        monkeypatch.setattr(kg.graph.validate, "BACKGROUND_FROM_TRIPLES", 0)
+        monkeypatch.setattr(kg.graph.validate.os, "cpu_count", lambda: 2)
+
+    src, out = tmp_path / "src", tmp_path / "out"
+    write(src, "a.txt", "person ada Ada Quill", "person bo Bo Lind", "criticises ada bo")
+    update([src], out)
+    before = snapshot(out)
+    write(src, "b.txt", "person cy Cy Moss", "criticises cy ada")
+    report = run([src])
+    shapes = tmp_path / "stricter.ttl"
+    shapes.write_text(STRICTER_SHAPES, encoding="utf-8")
+    with pytest.raises(ValidationError, match="birth date"):
+        write_build(report, out, shapes=shapes)
+    assert snapshot(out) == before  # no export replaced, no temporary left
+    assert not list(out.glob(".*.tmp"))
+    write_build(report, out)  # the project's own shapes: it conforms and is written
+    assert snapshot(out)["graph.ttl"] != before["graph.ttl"]
+    assert children == (["validate_ntriples"] * 3 if in_background else [])  # both builds, both writes

@@ -18,6 +18,11 @@ from kg.export import html, rdf, tables
 
 def atomic_write(path: Path, data: bytes) -> None:
     """Write ``data`` to a temporary file beside ``path``, then rename it over ``path``."""
+    StagedExports([(write_temporary(path, data), path)]).commit()
+
+
+def write_temporary(path: Path, data: bytes) -> Path:
+    """Write ``data`` to a new temporary file beside ``path`` (``.<name>.*.tmp``), synced to disk."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
@@ -27,10 +32,10 @@ def atomic_write(path: Path, data: bytes) -> None:
             os.fsync(f.fileno())
         # mkstemp makes the file private (0600); give it the mode a plain open() would.
         os.chmod(tmp, 0o666 & ~_umask())
-        os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+    return Path(tmp)
 
 
 def _umask() -> int:
@@ -58,12 +63,46 @@ def export(dataset: Dataset, out_dir: str | Path, *, formats: tuple[str, ...] | 
         out_dir: the folder to write into (created if missing).
         formats: file names among ``EXPORTERS`` to write; all by default.
     """
-    out = Path(out_dir)
-    written = []
-    for name in formats or tuple(EXPORTERS):
-        if name not in EXPORTERS:
-            raise ValueError(f"unknown export {name!r}; choose from {', '.join(EXPORTERS)}")
-        path = out / name
-        atomic_write(path, EXPORTERS[name](dataset))
-        written.append(path)
-    return written
+    return StagedExports.write(dataset, out_dir, formats=formats).commit()
+
+
+class StagedExports:
+    """Exports written to temporary files beside their final paths, not yet in place.
+
+    :meth:`commit` renames them over the previous exports, :meth:`discard` removes them: a
+    build can write its files while it still checks the graph, and leave the previous
+    exports untouched when the check fails.
+    """
+
+    def __init__(self, staged: list[tuple[Path, Path]]) -> None:
+        self.staged = staged  # (temporary, final) pairs
+
+    @classmethod
+    def write(cls, dataset: Dataset, out_dir: str | Path, *, formats: tuple[str, ...] | None = None) -> StagedExports:
+        """Write the exports of ``dataset`` (all ``EXPORTERS`` by default) to temporaries in ``out_dir``."""
+        out = Path(out_dir)
+        staged = cls([])
+        try:
+            for name in formats or tuple(EXPORTERS):
+                if name not in EXPORTERS:
+                    raise ValueError(f"unknown export {name!r}; choose from {', '.join(EXPORTERS)}")
+                staged.staged.append((write_temporary(out / name, EXPORTERS[name](dataset)), out / name))
+        except BaseException:
+            staged.discard()
+            raise
+        return staged
+
+    def commit(self) -> list[Path]:
+        """Put every export in place; return their paths. If a rename fails, the exports not
+        yet in place are removed and the error raised."""
+        try:
+            for temporary, final in self.staged:
+                os.replace(temporary, final)
+        except BaseException:
+            self.discard()
+            raise
+        return [final for _, final in self.staged]
+
+    def discard(self) -> None:
+        for temporary, _ in self.staged:
+            temporary.unlink(missing_ok=True)

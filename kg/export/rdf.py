@@ -40,6 +40,12 @@ def to_trig(dataset: Dataset) -> bytes:
     return pyoxigraph.serialize(quads, format=pyoxigraph.RdfFormat.TRIG, prefixes=_prefixes(dataset))
 
 
+def to_ntriples(dataset: Dataset) -> bytes:
+    """The merged graph as N-Triples, in no particular order (for validation, not for users)."""
+    return pyoxigraph.serialize([pyoxigraph.Triple(*map(_term, t)) for t in dataset.default_graph],
+                                format=pyoxigraph.RdfFormat.N_TRIPLES)
+
+
 def _prefixes(dataset: Dataset) -> dict[str, str]:
     """The project's vocabulary prefixes bound in the dataset, sorted.
 

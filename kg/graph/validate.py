@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import multiprocessing
+import os
+import time
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -12,6 +16,8 @@ from rdflib.namespace import RDF, SH
 ONTOLOGY_DIR = Path(__file__).resolve().parent.parent.parent / "ontology"
 SHAPES_PATH = ONTOLOGY_DIR / "shapes.ttl"
 ONTOLOGY_PATH = ONTOLOGY_DIR / "newskg.ttl"
+# Below this many triples validation takes less than starting a validating process.
+BACKGROUND_FROM_TRIPLES = 20_000
 
 
 @dataclass(frozen=True)
@@ -30,12 +36,14 @@ def load_shapes() -> Graph:
     return Graph().parse(SHAPES_PATH, format="turtle")
 
 
-def validate(graph: Graph) -> list[Violation]:
-    """Run the shapes over ``graph``; return the violations, sorted (empty when it conforms)."""
+def validate(graph: Graph, *, shapes: Path | None = None) -> list[Violation]:
+    """Run the shapes (``ontology/shapes.ttl`` unless ``shapes`` names another file) over
+    ``graph``; return the violations, sorted (empty when it conforms)."""
     from pyshacl import validate as shacl_validate
 
+    shapes_graph = load_shapes() if shapes is None else Graph().parse(shapes, format="turtle")
     # inplace: no copy of the data graph (the shapes hold no rules, so nothing is added to it).
-    conforms, results, _ = shacl_validate(graph, shacl_graph=load_shapes(), inference="none",
+    conforms, results, _ = shacl_validate(graph, shacl_graph=shapes_graph, inference="none",
                                           advanced=True, allow_warnings=True, inplace=True)
     if conforms:
         return []
@@ -51,6 +59,46 @@ def validate(graph: Graph) -> list[Violation]:
             severity=value(result, SH.resultSeverity).rpartition("#")[2],
         ))
     return sorted(violations, key=lambda v: (v.focus, v.path, v.message))
+
+
+def validate_ntriples(data: bytes, shapes: Path | None = None) -> tuple[list[Violation], float]:
+    """:func:`validate` for a graph written as N-Triples, with the seconds it took: what a
+    build's validating child process is given (a parsed graph would not cross processes)."""
+    started = time.perf_counter()
+    violations = validate(Graph().parse(data=data, format="nt"), shapes=shapes)
+    return violations, time.perf_counter() - started
+
+
+class BackgroundValidation:
+    """SHACL validation of a dataset's merged graph in a child process, started at once so
+    that the build writes its files meanwhile; :meth:`result` waits for it.
+
+    On a single core, or for a graph too small to repay starting a process (about two
+    seconds), it runs in this process when :meth:`result` is called.
+    """
+
+    def __init__(self, ntriples: bytes, *, shapes: Path | None = None) -> None:
+        self._ntriples, self._shapes = ntriples, shapes
+        self._pool: ProcessPoolExecutor | None = None
+        self._future: Future[tuple[list[Violation], float]] | None = None
+        if (os.cpu_count() or 1) > 1 and ntriples.count(b"\n") >= BACKGROUND_FROM_TRIPLES:  # a triple a line
+            # spawn, as the parsing engine: a fork of a process holding threads is unsafe.
+            self._pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
+            self._future = self._pool.submit(validate_ntriples, ntriples, shapes)
+
+    def result(self) -> tuple[list[Violation], float]:
+        """The violations (empty when the graph conforms) and the seconds validation took."""
+        try:
+            if self._future is None:
+                return validate_ntriples(self._ntriples, self._shapes)
+            return self._future.result()
+        finally:
+            self.close()
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = None
 
 
 def format_violations(violations: list[Violation], limit: int = 50) -> str:
