@@ -259,13 +259,20 @@ def test_a_graph_breaking_the_shapes_leaves_the_previous_build_as_it_was(
     from kg.pipeline import run, write_build
 
     children: list[str] = []
+    spawn = kg.graph.validate.multiprocessing.get_context("spawn")
 
-    class RecordingPool(kg.graph.validate.ProcessPoolExecutor):
-        def submit(self, fn, /, *args, **kwargs):  # noqa: ANN001, ANN002, ANN003, ANN202
-            children.append(fn.__name__)
-            return super().submit(fn, *args, **kwargs)
+    class RecordingContext:  # the spawn context, recording what is sent to a child
+        def Pool(self, processes: int):  # noqa: N802, ANN202 - multiprocessing's name
+            pool = spawn.Pool(processes)
+            apply_async = pool.apply_async
 
-    monkeypatch.setattr(kg.graph.validate, "ProcessPoolExecutor", RecordingPool)
+            def recording(fn, args):  # noqa: ANN001, ANN202
+                children.append(fn.__name__)
+                return apply_async(fn, args)
+            pool.apply_async = recording  # type: ignore[method-assign]
+            return pool
+
+    monkeypatch.setattr(kg.graph.validate.multiprocessing, "get_context", lambda method: RecordingContext())
     if in_background:  # validate beside the exports however small the graph
         monkeypatch.setattr(kg.graph.validate, "BACKGROUND_FROM_TRIPLES", 0)
         monkeypatch.setattr(kg.graph.validate.os, "cpu_count", lambda: 2)

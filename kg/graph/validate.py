@@ -5,9 +5,9 @@ from __future__ import annotations
 import multiprocessing
 import os
 import time
-from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from functools import cache
+from multiprocessing.pool import AsyncResult, Pool
 from pathlib import Path
 
 from rdflib import Graph
@@ -71,7 +71,8 @@ def validate_ntriples(data: bytes, shapes: Path | None = None) -> tuple[list[Vio
 
 class BackgroundValidation:
     """SHACL validation of a dataset's merged graph in a child process, started at once so
-    that the build writes its files meanwhile; :meth:`result` waits for it.
+    that the build writes its files meanwhile; :meth:`result` waits for it, :meth:`close`
+    stops it (a build that fails or is interrupted does not wait for it).
 
     On a single core, or for a graph too small to repay starting a process (about two
     seconds), it runs in this process when :meth:`result` is called.
@@ -79,25 +80,27 @@ class BackgroundValidation:
 
     def __init__(self, ntriples: bytes, *, shapes: Path | None = None) -> None:
         self._ntriples, self._shapes = ntriples, shapes
-        self._pool: ProcessPoolExecutor | None = None
-        self._future: Future[tuple[list[Violation], float]] | None = None
+        self._pool: Pool | None = None
+        self._pending: AsyncResult[tuple[list[Violation], float]] | None = None
         if (os.cpu_count() or 1) > 1 and ntriples.count(b"\n") >= BACKGROUND_FROM_TRIPLES:  # a triple a line
             # spawn, as the parsing engine: a fork of a process holding threads is unsafe.
-            self._pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
-            self._future = self._pool.submit(validate_ntriples, ntriples, shapes)
+            self._pool = multiprocessing.get_context("spawn").Pool(1)
+            self._pending = self._pool.apply_async(validate_ntriples, (ntriples, shapes))
 
     def result(self) -> tuple[list[Violation], float]:
         """The violations (empty when the graph conforms) and the seconds validation took."""
+        if self._pending is None:
+            return validate_ntriples(self._ntriples, self._shapes)
         try:
-            if self._future is None:
-                return validate_ntriples(self._ntriples, self._shapes)
-            return self._future.result()
+            return self._pending.get()
         finally:
             self.close()
 
     def close(self) -> None:
+        """Stop the child process, finished or not."""
         if self._pool is not None:
-            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool.terminate()
+            self._pool.join()
             self._pool = None
 
 
