@@ -292,7 +292,7 @@ def write_build(report: BuildReport, out_dir: str | Path, *, validate: bool = Tr
     """
     from kg.export import StagedExports
     from kg.export.rdf import to_ntriples
-    from kg.graph.validate import BackgroundValidation, format_violations
+    from kg.graph.validate import BackgroundValidation, Violation, format_violations
     from kg.state import read_store_digest, save_state, write_store_digest
     from kg.store import STORE_DIR, is_store, write_store
 
@@ -301,7 +301,7 @@ def write_build(report: BuildReport, out_dir: str | Path, *, validate: bool = Tr
     _remove_stale_temporaries(out)
     validation = BackgroundValidation(to_ntriples(report.dataset), shapes=shapes) if validate else None
     staged: StagedExports | None = None
-    violations: list = []
+    violations: list[Violation] = []
     try:
         with stages("export"):
             staged = StagedExports.write(report.dataset, out)
@@ -316,6 +316,7 @@ def write_build(report: BuildReport, out_dir: str | Path, *, validate: bool = Tr
     finally:
         if validation is not None:
             validation.close()
+    assert staged is not None  # written, or the error was raised above
     if violations:
         staged.discard()
         raise ValidationError(format_violations(violations))
