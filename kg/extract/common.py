@@ -45,7 +45,10 @@ def clause_subject(verb: Token, index: MentionIndex) -> str | None:
     for child in verb.children:
         if child.dep_ in {"nsubj", "csubj"}:
             if child.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
-                return index.resolve(verb.head)
+                # The noun the clause hangs on; when the parser hangs it too far up ("… Sport
+                # Secretary X who said"), the name written right before "who".
+                before = child.doc[child.i - 1] if child.i > 0 else None
+                return index.resolve(verb.head) or (index.entity_at(before) if before is not None else None)
             # "said the chairman of the committee, Labour MP X": the apposition names them.
             for appos in child.children:
                 if appos.dep_ == "appos" and index.entity_at(appos) is not None:

@@ -191,7 +191,7 @@ def _belongs_to_title(tok: Token, lexicon: Lexicon) -> bool:
         return True  # "shadow", "deputy", "safeguarding", whatever the parser made of them
     if tok.tag_ == "VBG" and tok.dep_ in {"amod", "compound"} and tok.is_lower:
         return True  # "safeguarding minister"
-    if tok.is_punct or tok.like_num or tok.pos_ in {"DET", "ADP", "VERB", "AUX", "PRON", "CCONJ"}:
+    if tok.is_punct or tok.like_num or tok.pos_ in {"DET", "ADP", "VERB", "AUX", "PRON", "CCONJ", "ADV"}:
         return tok.lower_ == "and" and tok.i > 0 and tok.doc[tok.i - 1].is_title
     if tok.is_title or tok.is_upper:
         return True

@@ -26,6 +26,9 @@ FOUND = [
      "Maria Okafor", "There is far too much interest"),
     ('Maria Okafor wrote to the mayor. Her message was: "Please do not close the library this year."',
      "Maria Okafor", "Please do not close the library"),
+    # The parser hangs "who said" on the portfolio, not on the name: the name before "who" speaks.
+    ('Her idea was backed by Culture, Media and Sport Secretary Ruth Ellery who said: "Nobody should '
+     'have to wait this long."', "Ruth Ellery", "Nobody should have to wait"),
 ]
 
 

@@ -185,6 +185,7 @@ def test_an_unanchored_office_goes_to_the_clearly_more_named_of_two_leading_peop
      "Ian Rae", "assistant chief constable", "Kent Police"),
     ("Ian Rae, the Dutch foreign minister, said the deal was fair.", "Ian Rae", "foreign minister", "Netherlands"),
     ("The Greens, the SNP and Health Secretary Ruth Ellery agreed.", "Ruth Ellery", "Health Secretary", None),
+    ("Earlier chief constable Ian Rae questioned the plan.", "Ian Rae", "chief constable", None),
 ])
 def test_listed_portfolios_police_posts_and_foreign_states(extract, text, person, title, org):
     found = [(r[0], r[1], r[2]) for r in extract(text).roles]
