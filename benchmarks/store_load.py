@@ -1,8 +1,8 @@
 """Benchmark loading a build into triple stores and querying it there.
 
 For a ``kg build`` output folder, this starts each store on 127.0.0.1 at a free port with its
-data in a temporary folder (exactly as ``tests/stores/`` does: ``oxigraph serve`` from the
-PyPI package ``oxigraph``, and Debian's ``virtuoso-t`` with an ini of its own), then
+data in a temporary folder (``kg.servers``, as ``tests/stores/`` does: ``oxigraph serve`` from
+the PyPI package ``oxigraph``, and Debian's ``virtuoso-t`` with an ini of its own), then
 
 - times ``kg load`` (``kg.remote.load_build``: one Graph Store ``PUT`` per article graph, then
   the merged view), first into the empty store and again (a reload, which replaces);
@@ -26,11 +26,8 @@ differ from rdflib's.
 from __future__ import annotations
 
 import argparse
-import os
 import shutil
-import socket
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -38,95 +35,37 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
-import requests
 from rdflib import Graph
 
+from kg.errors import StoreError
 from kg.query import read_query, run_endpoint_query, run_store_query, with_prefixes
 from kg.remote import Endpoint, load_build
-from kg.store import is_store, oxigraph_server, stop_process
+from kg.servers import ASK, free_port, oxigraph_command, running, virtuoso_command
+from kg.store import is_store
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED_SPARQL = ROOT.parent / "shared" / "sparql"
 MERGED_GRAPH = "urn:newskg:benchmark:merged"
-VIRTUOSO_INI = """\
-[Database]
-DatabaseFile = virtuoso.db
-ErrorLogFile = virtuoso.log
-LockFile = virtuoso.lck
-TransactionFile = virtuoso.trx
-xa_persistent_file = virtuoso.pxa
-[TempDatabase]
-DatabaseFile = virtuoso-temp.db
-TransactionFile = virtuoso-temp.trx
-[Parameters]
-ServerPort = 127.0.0.1:{sql_port}
-DisableUnixSocket = 1
-DirsAllowed = ., {folder}
-NumberOfBuffers = 10000
-MaxDirtyBuffers = 6000
-CheckpointInterval = 0
-[HTTPServer]
-ServerPort = 127.0.0.1:{http_port}
-ServerThreads = 4
-[SPARQL]
-ResultSetMaxRows = 1000000
-MaxQueryExecutionTime = 300
-"""
 
 
 def say(line: str) -> None:
     print(line, flush=True)  # noqa: T201 - a script: the table is its output
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-def wait_until_answering(url: str, process: subprocess.Popen[bytes], timeout: float) -> float:
-    """Seconds until ``url`` answers 200."""
-    started = time.perf_counter()
-    while time.perf_counter() - started < timeout:
-        if process.poll() is not None:
-            raise SystemExit(f"the server exited with status {process.returncode}")
-        try:
-            if requests.get(url, timeout=2).status_code == 200:
-                return time.perf_counter() - started
-        except requests.RequestException:
-            pass
-        time.sleep(0.05)
-    raise SystemExit(f"{url} did not answer within {timeout} s")
-
-
-@contextmanager
-def running(command: list[str], cwd: Path, ready_url: str) -> Iterator[float]:
-    with (cwd / "server.log").open("wb") as log:
-        process = subprocess.Popen(command, cwd=cwd, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
-                                   env={**os.environ, "LC_ALL": "C.UTF-8"})
-    try:
-        yield wait_until_answering(ready_url, process, 120)
-    finally:
-        stop_process(process, timeout=30)
-
-
 @contextmanager
 def oxigraph(folder: Path) -> Iterator[tuple[Endpoint, Endpoint, list[str], tuple[str, ...], float]]:
     port = free_port()
     base = f"http://127.0.0.1:{port}"
-    command = [oxigraph_server(), "serve", "--location", str(folder / "data"), "--bind", f"127.0.0.1:{port}"]
-    with running(command, folder, f"{base}/query?query=ASK%7B%7D") as started:
+    with running(oxigraph_command(folder, port), folder, f"{base}/query?{ASK}", timeout=120) as (_, started):
         yield Endpoint(f"{base}/store", timeout=600), Endpoint(f"{base}/query", timeout=600), [], (), started
 
 
 @contextmanager
 def virtuoso(folder: Path) -> Iterator[tuple[Endpoint, Endpoint, list[str], tuple[str, ...], float]]:
     http_port, sql_port = free_port(), free_port()
-    (folder / "virtuoso.ini").write_text(VIRTUOSO_INI.format(sql_port=sql_port, http_port=http_port, folder=folder),
-                                         encoding="utf-8")
     base = f"http://127.0.0.1:{http_port}"
-    with running(["virtuoso-t", "+foreground", "+configfile", "virtuoso.ini"], folder,
-                 f"{base}/sparql?query=ASK%7B%7D") as started:
+    with running(virtuoso_command(folder, http_port, sql_port), folder, f"{base}/sparql?{ASK}",
+                 timeout=120) as (_, started):
         yield (Endpoint(f"{base}/sparql-graph-crud-auth", user="dba", password="dba", timeout=600),
                Endpoint(f"{base}/sparql", timeout=600), [MERGED_GRAPH], (MERGED_GRAPH,), started)
 
@@ -212,4 +151,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    try:
+        sys.exit(main())
+    except StoreError as e:  # a server that did not start: its log's tail, no traceback
+        sys.exit(f"store_load: {e}")

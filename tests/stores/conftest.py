@@ -9,49 +9,21 @@ of its log.
 
 from __future__ import annotations
 
-import os
 import shutil
-import socket
 import subprocess
-import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
-import requests
 
-from kg import store
-from kg.errors import InputError
+from kg import servers, store
+from kg.errors import InputError, StoreError
 from kg.remote import Endpoint
+from kg.servers import free_port
 
 #: The graph ``kg load --graph`` puts the merged view in, on stores without a writable default graph.
 MERGED_GRAPH = "urn:newskg:test:merged"
-VIRTUOSO_INI = """\
-; Virtuoso for the newskg tests: every file in this folder, both ports on the loopback.
-[Database]
-DatabaseFile = virtuoso.db
-ErrorLogFile = virtuoso.log
-LockFile = virtuoso.lck
-TransactionFile = virtuoso.trx
-xa_persistent_file = virtuoso.pxa
-[TempDatabase]
-DatabaseFile = virtuoso-temp.db
-TransactionFile = virtuoso-temp.trx
-[Parameters]
-ServerPort = 127.0.0.1:{sql_port}
-DisableUnixSocket = 1
-DirsAllowed = ., {folder}
-NumberOfBuffers = 10000
-MaxDirtyBuffers = 6000
-CheckpointInterval = 0
-[HTTPServer]
-ServerPort = 127.0.0.1:{http_port}
-ServerThreads = 4
-[SPARQL]
-ResultSetMaxRows = 1000000
-MaxQueryExecutionTime = 300
-"""
 
 
 @dataclass
@@ -71,31 +43,12 @@ class Server:
     loaded: set[str] = field(default_factory=set)
 
 
-def free_port() -> int:
-    """A TCP port on 127.0.0.1 that nothing listens on right now."""
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-def log_tail(path: Path, lines: int = 30) -> str:
-    text = path.read_text(encoding="utf-8", errors="replace") if path.is_file() else "(no log)"
-    return "\n".join(text.splitlines()[-lines:])
-
-
 def wait_until_answering(url: str, process: subprocess.Popen[bytes], log: Path, *, timeout: float) -> None:
     """Poll ``url`` until it answers 200; fail with the server's log if it dies or takes too long."""
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            pytest.fail(f"the server exited with status {process.returncode}:\n{log_tail(log)}")
-        try:
-            if requests.get(url, timeout=2).status_code == 200:
-                return
-        except requests.RequestException:
-            pass
-        time.sleep(0.1)
-    pytest.fail(f"the server did not answer {url} within {timeout:g} s:\n{log_tail(log)}")
+    try:
+        servers.wait_until_answering(url, process, log, timeout=timeout)
+    except StoreError as e:
+        pytest.fail(str(e))
 
 
 def stop(process: subprocess.Popen[bytes]) -> None:
@@ -119,17 +72,14 @@ def oxigraph_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server
         pytest.skip("the oxigraph server is not installed (pip install oxigraph; `make test` installs it)")
     folder = tmp_path_factory.mktemp("oxigraph-server")
     port = free_port()
-    log = folder / "server.log"
-    with log.open("wb") as out:
-        command = [program, "serve", "--location", str(folder / "data"), "--bind", f"127.0.0.1:{port}"]
-        process = subprocess.Popen(command, stdout=out, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
     base = f"http://127.0.0.1:{port}"
     try:
-        wait_until_answering(f"{base}/query?query=ASK%7B%7D", process, log, timeout=30)
-        yield Server("oxigraph", store=Endpoint(f"{base}/store", timeout=30),
-                     query=Endpoint(f"{base}/query", timeout=30), process=process)
-    finally:
-        stop(process)
+        with servers.running(servers.oxigraph_command(folder, port), folder, f"{base}/query?{servers.ASK}",
+                             timeout=30) as (process, _):
+            yield Server("oxigraph", store=Endpoint(f"{base}/store", timeout=30),
+                         query=Endpoint(f"{base}/query", timeout=30), process=process)
+    except StoreError as e:
+        pytest.fail(str(e))
 
 
 @pytest.fixture(scope="session")
@@ -142,23 +92,17 @@ def virtuoso_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server
         pytest.skip("virtuoso-t is not installed (apt-get install virtuoso-opensource; `make test` installs it)")
     folder = tmp_path_factory.mktemp("virtuoso")
     http_port, sql_port = free_port(), free_port()
-    (folder / "virtuoso.ini").write_text(
-        VIRTUOSO_INI.format(sql_port=sql_port, http_port=http_port, folder=folder), encoding="utf-8")
-    log = folder / "server.log"
-    with log.open("wb") as out:
-        process = subprocess.Popen([program, "+foreground", "+configfile", "virtuoso.ini"], cwd=folder,
-                                   stdout=out, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
-                                   env={**os.environ, "LC_ALL": "C.UTF-8"})
     base = f"http://127.0.0.1:{http_port}"
     try:
-        wait_until_answering(f"{base}/sparql?query=ASK%7B%7D", process, log, timeout=120)
-        yield Server("virtuoso",
-                     store=Endpoint(f"{base}/sparql-graph-crud-auth", user="dba", password="dba", timeout=60),
-                     query=Endpoint(f"{base}/sparql", timeout=60),
-                     load_args=["--user", "dba", "--password", "dba", "--graph", MERGED_GRAPH],
-                     default_graphs=(MERGED_GRAPH,), process=process)
-    finally:
-        stop(process)
+        with servers.running(servers.virtuoso_command(folder, http_port, sql_port, program), folder,
+                             f"{base}/sparql?{servers.ASK}", timeout=120) as (process, _):
+            yield Server("virtuoso",
+                         store=Endpoint(f"{base}/sparql-graph-crud-auth", user="dba", password="dba", timeout=60),
+                         query=Endpoint(f"{base}/sparql", timeout=60),
+                         load_args=["--user", "dba", "--password", "dba", "--graph", MERGED_GRAPH],
+                         default_graphs=(MERGED_GRAPH,), process=process)
+    except StoreError as e:
+        pytest.fail(str(e))
 
 
 SERVERS = ("oxigraph", "virtuoso")
