@@ -179,8 +179,10 @@ def test_heaped_scorn_is_no_praise(extract):
 
 
 @pytest.mark.parametrize("text, source, target", [
-    ("But chairwoman of the Tenants Alliance, Helen Marsh, accused Rolf Brandt of neglect.", "Helen Marsh", "Rolf Brandt"),
-    ("The SNP's minister for rural affairs Helen Marsh attacked the Greens over the vote.", "Helen Marsh", "Green Party"),
+    ("But chairwoman of the Tenants Alliance, Helen Marsh, accused Rolf Brandt of neglect.",
+     "Helen Marsh", "Rolf Brandt"),
+    ("The SNP's minister for rural affairs Helen Marsh attacked the Greens over the vote.",
+     "Helen Marsh", "Green Party"),
 ])
 def test_a_name_inside_the_subjects_post_is_the_actor(extract, text, source, target):
     assert (source, target) in [(s, t) for s, t, _, _ in extract(text).interactions]
@@ -209,8 +211,8 @@ def test_an_impersonal_it_or_an_unnamed_body_is_nobody(extract, text):
 
 
 @pytest.mark.parametrize("text, sources, target", [
-    ('The Greens and the SNP said Rolf Brandt had lost the public\'s confidence.', {"Green Party", "Scottish National Party"},
-     "Rolf Brandt"),
+    ("The Greens and the SNP said Rolf Brandt had lost the public's confidence.",
+     {"Green Party", "Scottish National Party"}, "Rolf Brandt"),
     ('Helen Marsh said: "Rolf Brandt will wreck the economy if he wins."', {"Helen Marsh"}, "Rolf Brandt"),
 ])
 def test_each_speaker_of_a_judgement_criticises(extract, text, sources, target):
