@@ -17,6 +17,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from functools import lru_cache
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
@@ -28,6 +29,7 @@ from kg.model import ArticleResult, Entity, EntityType, Fact
 TYPE_PATHS: dict[EntityType, str] = {"Person": "person", "Organization": "organization", "Place": "place"}
 
 
+@lru_cache(maxsize=65536)  # a corpus names the same people over and over
 def normalise(name: str) -> str:
     """Case-, accent- and apostrophe-insensitive form of a name, for comparison."""
     text = unicodedata.normalize("NFKD", name)
@@ -77,10 +79,11 @@ class Resolved:
 
 
 class _Group:
-    """Local entities found to be one entity."""
+    """Local entities found to be one entity; ``rank`` is its place in creation order."""
 
-    def __init__(self, type_: EntityType) -> None:
+    def __init__(self, type_: EntityType, rank: int) -> None:
         self.type = type_
+        self.rank = rank
         self.members: list[Entity] = []
         self.articles: list[str] = []  # the article of each member
 
@@ -92,9 +95,6 @@ class _Group:
 
     def forms(self) -> set[str]:
         return self.names() | {normalise(a) for m in self.members for a in m.aliases}
-
-    def full_names(self) -> set[str]:
-        return {m.name for m in self.members if len(m.name.split()) > 1}
 
 
 def resolve(results: Iterable[ArticleResult], *, minted: Mapping[str, MintedKey] | None = None) -> Resolved:
@@ -113,20 +113,23 @@ def resolve(results: Iterable[ArticleResult], *, minted: Mapping[str, MintedKey]
     articles = sorted(results, key=lambda r: r.article.id)
     groups: list[_Group] = []
     by_form: dict[tuple[EntityType, str], _Group] = {}
+    people = _PersonIndex()
     local_to_group: dict[tuple[str, str], _Group] = {}
     # Longer names first, so surnames and short forms find the full name already placed.
     locals_ = [(r.article.id, e) for r in articles for e in r.entities]
     locals_.sort(key=lambda pair: (-len(pair[1].name.split()), pair[1].type, pair[1].name, pair[0]))
     for article_id, entity in locals_:
-        group = _find_group(entity, groups, by_form)
+        group = _find_group(entity, by_form, people)
         if group is None:
-            group = _Group(entity.type)
+            group = _Group(entity.type, len(groups))
             groups.append(group)
         group.members.append(entity)
         group.articles.append(article_id)
         local_to_group[(article_id, entity.key)] = group
         for form in _indexed_forms(entity):
             by_form.setdefault((entity.type, form), group)
+        if entity.type == "Person":
+            people.add(entity.name, group)
 
     minted = dict(minted or {})
     keys = _assign_keys(groups, minted)
@@ -156,7 +159,42 @@ def _indexed_forms(entity: Entity) -> set[str]:
     return forms
 
 
-def _find_group(entity: Entity, groups: list[_Group], by_form: dict[tuple[EntityType, str], _Group]) -> _Group | None:
+class _PersonIndex:
+    """The full names of the person groups so far, looked up by their shape rather than by
+    scanning every group (which made resolution quadratic in the corpus).
+
+    A full name is filed under its words but the last (the surname, which may be misspelt);
+    the surnames apart, for a lone surname to find who carries it.
+    """
+
+    def __init__(self) -> None:
+        self._by_forenames: dict[tuple[str, ...], dict[str, dict[int, _Group]]] = defaultdict(dict)
+        self._by_surname: dict[str, dict[int, _Group]] = defaultdict(dict)
+
+    def add(self, name: str, group: _Group) -> None:
+        words = normalise(name).split()
+        if len(name.split()) > 1 and words:
+            self._by_forenames[tuple(words[:-1])].setdefault(words[-1], {})[group.rank] = group
+            self._by_surname[words[-1]][group.rank] = group
+
+    def same_full_name(self, name: str) -> _Group | None:
+        """The earliest group with this full name, or with it but a surname one slip away
+        (same other words; both surnames of four letters or more, 85% alike)."""
+        words = normalise(name).split()
+        found: dict[int, _Group] = {}
+        for surname, groups in self._by_forenames.get(tuple(words[:-1]), {}).items():
+            if surname == words[-1] or (min(len(surname), len(words[-1])) >= 4
+                                        and fuzz.ratio(surname, words[-1]) >= 85):
+                found.update(groups)
+        return found[min(found)] if found else None
+
+    def carriers(self, surname: str) -> list[_Group]:
+        """The groups with a full name ending in ``surname`` (normalised)."""
+        return list(self._by_surname.get(surname, {}).values())
+
+
+def _find_group(entity: Entity, by_form: dict[tuple[EntityType, str], _Group],
+                people: _PersonIndex) -> _Group | None:
     name = normalise(entity.name)
     if (entity.type, name) in by_form:
         return by_form[(entity.type, name)]
@@ -165,25 +203,11 @@ def _find_group(entity: Entity, groups: list[_Group], by_form: dict[tuple[Entity
             if (entity.type, normalise(alias)) in by_form:
                 return by_form[(entity.type, normalise(alias))]
         return None
-    words = entity.name.split()
-    if len(words) > 1:
-        for group in groups:
-            if group.type == "Person" and any(_same_full_name(entity.name, full) for full in group.full_names()):
-                return group
-        return None
+    if len(entity.name.split()) > 1:
+        return people.same_full_name(entity.name)
     # A lone surname joins the only full-named person who carries it.
-    carriers = [g for g in groups if g.type == "Person" and any(
-        normalise(full.split()[-1]) == name for full in g.full_names())]
+    carriers = people.carriers(name)
     return carriers[0] if len(carriers) == 1 else None
-
-
-def _same_full_name(a: str, b: str) -> bool:
-    pa, pb = normalise(a).split(), normalise(b).split()
-    if pa == pb:
-        return True
-    if len(pa) != len(pb) or min(len(pa[-1]), len(pb[-1])) < 4:
-        return False
-    return pa[:-1] == pb[:-1] and fuzz.ratio(pa[-1], pb[-1]) >= 85
 
 
 def _canonical(group: _Group) -> str:

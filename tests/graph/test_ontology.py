@@ -383,7 +383,7 @@ BREAKAGES: list[tuple[str, Breakage, set[tuple[URIRef, URIRef]]]] = [
     (
         "membership organisation is a person",
         _set(M_LAB, ORG.organization, P2),
-        {(M_LAB, KGSH["Membership-organization"])},
+        {(M_LAB, KGSH["Membership-organizationType"])},
     ),
     (
         "membership status outside the list",
@@ -513,7 +513,22 @@ BREAKAGES: list[tuple[str, Breakage, set[tuple[URIRef, URIRef]]]] = [
     (
         "a place criticising",
         _add((UK, KG.criticises, P1)),
-        {(UK, KGSH["CriticisesShape"])},
+        {(UK, KGSH["Criticises-source"])},
+    ),
+    (
+        "a post supporting",
+        _add((PM, KG.supports, P1)),
+        {(PM, KGSH["Supports-source"])},
+    ),
+    (
+        "article mentions a node with no type",
+        _add((ARTICLE, SCHEMA.mentions, ID["person/nobody"])),
+        {(ID["person/nobody"], KGSH["TypedValues-typed"])},
+    ),
+    (
+        "criticises a node with no type",
+        _add((P1, KG.criticises, ID["organization/nothing"])),
+        {(ID["organization/nothing"], KGSH["TypedValues-typed"])},
     ),
     (
         "supports targeting a post",
