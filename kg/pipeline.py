@@ -36,7 +36,8 @@ Progress = Callable[[int, int], None]  # (articles done, articles in all)
 
 @dataclass
 class BuildReport:
-    """What a build produced and met on the way.
+    """What a build produced and met on the way: the resolved articles and entities, and the
+    graph made of them (:attr:`dataset`).
 
     ``stages`` holds the seconds per stage (read, parse and extract, resolve, graph,
     validate, then export, store and state once written), plus the parse and extract
@@ -45,7 +46,6 @@ class BuildReport:
     the build waited for it after writing the exports.
     """
 
-    dataset: Dataset
     resolved: Resolved
     articles: int = 0
     entities_by_type: dict[str, int] = field(default_factory=dict)
@@ -59,6 +59,18 @@ class BuildReport:
     state: BuildState | None = field(default=None, repr=False)
     written: list[Path] = field(default_factory=list)
     stages: dict[str, float] = field(default_factory=dict)
+    base: str = ""
+    _dataset: Dataset | None = field(default=None, repr=False)
+
+    @property
+    def dataset(self) -> Dataset:
+        """The graph as an rdflib dataset, built on first use: a named graph per article and
+        their union as the default graph (``kg update`` writes its store without it)."""
+        if self._dataset is None:
+            from kg.graph.build import DEFAULT_BASE, build_dataset
+
+            self._dataset = build_dataset(self.resolved, base=self.base or DEFAULT_BASE)
+        return self._dataset
 
 
 def run(paths: Iterable[str | Path], *, model: str | None = None, base: str | None = None,
@@ -88,7 +100,7 @@ def run(paths: Iterable[str | Path], *, model: str | None = None, base: str | No
         UsageError: a bad engine option, or a Dask scheduler that cannot be reached.
         ValidationError: the graph breaks a SHACL shape (a bug: the report says where).
     """
-    from kg.graph.build import DEFAULT_BASE, build_dataset, count_by_type
+    from kg.graph.build import DEFAULT_BASE, count_by_type
 
     if batch_size < 1:
         raise UsageError(f"--batch-size must be at least 1, not {batch_size}")
@@ -130,20 +142,9 @@ def run(paths: Iterable[str | Path], *, model: str | None = None, base: str | No
     results = {**kept, **extracted}
     with stages("resolve"):
         resolved = resolve(results.values(), minted=previous.minted)
-    with stages("graph"):
-        dataset = build_dataset(resolved, base=base or DEFAULT_BASE)
-    if validate:
-        from kg.graph.build import merged_graph
-        from kg.graph.validate import format_violations
-        from kg.graph.validate import validate as shacl
-
-        with stages("validate"):
-            violations = shacl(merged_graph(dataset))
-        if violations:
-            raise ValidationError(format_violations(violations))
     facts = Counter(f.kind for r in resolved.articles for f in r.facts)
-    return BuildReport(
-        dataset=dataset, resolved=resolved, articles=len(resolved.articles),
+    report = BuildReport(
+        resolved=resolved, base=base or DEFAULT_BASE, articles=len(resolved.articles),
         entities_by_type=count_by_type(resolved.entities.values()),
         facts_by_kind=dict(sorted(facts.items())), errors=errors,
         seconds=time.perf_counter() - started, model=model_name,
@@ -151,6 +152,18 @@ def run(paths: Iterable[str | Path], *, model: str | None = None, base: str | No
         state=BuildState(results=dict(sorted(results.items())), minted=resolved.minted, fingerprint=fingerprint),
         stages=stages.seconds,
     )
+    if validate:
+        from kg.graph.build import merged_graph
+        from kg.graph.validate import format_violations
+        from kg.graph.validate import validate as shacl
+
+        with stages("graph"):
+            dataset = report.dataset
+        with stages("validate"):
+            violations = shacl(merged_graph(dataset))
+        if violations:
+            raise ValidationError(format_violations(violations))
+    return report
 
 
 class Stopwatch:
@@ -279,32 +292,45 @@ def _remove_stale_temporaries(out: Path) -> None:
 
 def write_build(report: BuildReport, out_dir: str | Path, *, validate: bool = True,
                 shapes: Path | None = None) -> list[Path]:
-    """Write a build into ``out_dir``: the exports, the store (when its data changed), the state.
+    """Write a build into ``out_dir``: the store (when its data changed), the exports, the state.
 
-    With ``validate``, the merged graph is checked against the SHACL shapes
-    (``ontology/shapes.ttl``, or ``shapes``) while the exports are written to temporary
-    files; they are put in place only when it conforms, else they are removed and
-    ValidationError is raised, leaving the folder as it was.
+    Article by article, the graph goes into a new on-disk store (``kg.store.StagedStore``)
+    and, with ``validate``, to SHACL validation against ``ontology/shapes.ttl`` (or
+    ``shapes``) in a child process; the exports are then written from the store to temporary
+    files. They are put in place only when the graph conforms, else they and the new store
+    are removed and ValidationError is raised, leaving the folder as it was.
 
-    The store (``out_dir/store``) is loaded from the TriG export just written, so the two
-    always hold the same quads; it is rebuilt only when that TriG differs from the one it was
-    last loaded from, so re-running a build changes no byte anywhere.
+    The new store replaces ``out_dir/store`` only when the TriG written from it differs from
+    the one the old store was built with, so re-running a build changes no byte anywhere.
     """
     from kg.export import StagedExports
-    from kg.export.rdf import to_ntriples
+    from kg.export.source import GraphSource
+    from kg.graph.build import DEFAULT_BASE, article_graphs
+    from kg.graph.quads import article_quads
     from kg.graph.validate import BackgroundValidation, Violation, format_violations
     from kg.state import read_store_digest, save_state, write_store_digest
-    from kg.store import STORE_DIR, is_store, write_store
+    from kg.store import STORE_DIR, StagedStore, is_store
 
     out = Path(out_dir)
     stages = Stopwatch(report.stages)  # the build's own stages go on in its report
     _remove_stale_temporaries(out)
-    validation = BackgroundValidation(to_ntriples(report.dataset), shapes=shapes) if validate else None
+    validation = BackgroundValidation(shapes=shapes) if validate else None
+    store = StagedStore(out / STORE_DIR)
     staged: StagedExports | None = None
     violations: list[Violation] = []
     try:
+        with stages("graph"):
+            for name, graph in article_graphs(report.resolved, base=report.base or DEFAULT_BASE):
+                named, merged = article_quads(name, graph)
+                store.extend(named)
+                store.extend(merged)
+                if validation is not None:
+                    validation.add(merged)
+            store.flush()
+            if validation is not None:
+                validation.flush()
         with stages("export"):
-            staged = StagedExports.write(report.dataset, out)
+            staged = StagedExports.write(GraphSource(store.store), out)
         if validation is not None:
             with stages("validate (waited for)"):
                 violations, seconds = validation.result()
@@ -312,6 +338,7 @@ def write_build(report: BuildReport, out_dir: str | Path, *, validate: bool = Tr
     except BaseException:
         if staged is not None:
             staged.discard()
+        store.discard()
         raise
     finally:
         if validation is not None:
@@ -319,20 +346,28 @@ def write_build(report: BuildReport, out_dir: str | Path, *, validate: bool = Tr
     assert staged is not None  # written, or the error was raised above
     if violations:
         staged.discard()
+        store.discard()
         raise ValidationError(format_violations(violations))
     written = staged.commit()
     with stages("store"):
-        trig = (out / "graph.trig").read_bytes()
-        digest = hashlib.sha256(trig).hexdigest()
-        store = out / STORE_DIR
-        if digest != read_store_digest(out) or not is_store(store):
-            write_store(trig, store)
+        digest = _file_digest(out / "graph.trig")
+        if digest != read_store_digest(out) or not is_store(out / STORE_DIR):
+            written.append(store.commit())
             write_store_digest(out, digest)
-            written.append(store)
+        else:
+            store.discard()
     if report.state is not None:
         with stages("state"):
             save_state(out, report.state)
     return written
+
+
+def _file_digest(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
 
 
 def build(paths: Iterable[str | Path], **options: object) -> Dataset:

@@ -1,9 +1,10 @@
 """Store: the build as an on-disk Oxigraph store (``OUT/store/``), queried without a server.
 
-The store holds every article's named graph and the merged view as its default graph, loaded
-from the TriG export. It is written into a temporary folder beside the target and swapped in
-by renaming, so an interrupted build leaves the previous store readable. ``kg serve`` puts an
-HTTP SPARQL endpoint in front of it with Oxigraph's own server.
+The store holds every article's named graph and the merged view as its default graph. A build
+writes it article by article into a temporary folder beside the target (:class:`StagedStore`),
+writes the exports from it, and swaps it in by renaming, so an interrupted build leaves the
+previous store readable. ``kg serve`` puts an HTTP SPARQL endpoint in front of it with
+Oxigraph's own server.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import subprocess
 import sys
 import tempfile
 import threading
+from collections.abc import Iterable
 from pathlib import Path
 
 import pyoxigraph
@@ -36,44 +38,82 @@ def is_store(path: Path) -> bool:
     return (path / "CURRENT").is_file()
 
 
-def write_store(trig: bytes, path: Path) -> Path:
-    """Replace the store at ``path`` with one holding the quads of ``trig``.
+class StagedStore:
+    """A new store for ``path``, built in a temporary folder beside it (``.store.tmp-*``).
 
-    The new store is built in ``.store.tmp-*`` beside ``path`` and renamed into place; the
-    previous store is moved aside first and removed last. Leftovers of an interrupted earlier
-    write are removed. Returns ``path``.
+    Quads go in with :meth:`extend` (buffered, loaded in large chunks); :meth:`commit` swaps
+    the new store in by renaming (the previous one is moved aside first and removed last), and
+    :meth:`discard` removes it, leaving the previous store as it was. Leftovers of an
+    interrupted earlier write are removed when a new one starts.
+    """
+
+    def __init__(self, path: Path, *, chunk: int = 200_000) -> None:
+        self.path = path
+        parent = path.parent
+        parent.mkdir(parents=True, exist_ok=True)
+        for leftover in [*parent.glob(_TMP_PREFIX + "*"), *parent.glob(_OLD_PREFIX + "*")]:
+            shutil.rmtree(leftover, ignore_errors=True)
+        self._folder = Path(tempfile.mkdtemp(prefix=_TMP_PREFIX, dir=parent))
+        self.store = pyoxigraph.Store(str(self._folder))
+        self._chunk = chunk
+        self._pending: list[pyoxigraph.Quad] = []
+
+    def extend(self, quads: Iterable[pyoxigraph.Quad]) -> None:
+        self._pending.extend(quads)
+        if len(self._pending) >= self._chunk:
+            self.flush()
+
+    def flush(self) -> None:
+        """Load the buffered quads; the store then holds everything given so far."""
+        if self._pending:
+            self.store.bulk_extend(self._pending)
+            self._pending = []
+        self.store.flush()
+
+    def commit(self) -> Path:
+        """Put the new store in place of the old one; return its path."""
+        self.flush()
+        del self.store  # closes the database, so the folder can be moved
+        tmp, path = self._folder, self.path
+        try:
+            os.chmod(tmp, 0o777 & ~_umask())  # mkdtemp makes it private; give it a plain mkdir's mode
+            old = None
+            if path.exists():
+                old = Path(tempfile.mkdtemp(prefix=_OLD_PREFIX, dir=path.parent))
+                os.rmdir(old)
+                os.rename(path, old)
+            try:
+                os.rename(tmp, path)
+            except BaseException:
+                if old is not None:
+                    os.rename(old, path)  # put the previous store back
+                raise
+        except BaseException:
+            shutil.rmtree(tmp, ignore_errors=True)
+            raise
+        if old is not None:
+            shutil.rmtree(old, ignore_errors=True)
+        return path
+
+    def discard(self) -> None:
+        """Remove the new store; the previous one stays as it was."""
+        self.__dict__.pop("store", None)
+        shutil.rmtree(self._folder, ignore_errors=True)
+
+
+def write_store(trig: bytes, path: Path) -> Path:
+    """Replace the store at ``path`` with one holding the quads of ``trig`` (see :class:`StagedStore`).
 
     Raises:
         SyntaxError, OSError: the TriG does not parse or the folder cannot be written.
     """
-    parent = path.parent
-    parent.mkdir(parents=True, exist_ok=True)
-    for leftover in [*parent.glob(_TMP_PREFIX + "*"), *parent.glob(_OLD_PREFIX + "*")]:
-        shutil.rmtree(leftover, ignore_errors=True)
-    tmp = Path(tempfile.mkdtemp(prefix=_TMP_PREFIX, dir=parent))
+    staged = StagedStore(path)
     try:
-        store = pyoxigraph.Store(str(tmp))
-        store.bulk_load(trig, pyoxigraph.RdfFormat.TRIG)
-        store.flush()
-        del store  # closes the database, so the folder can be moved
-        os.chmod(tmp, 0o777 & ~_umask())  # mkdtemp makes it private; give it a plain mkdir's mode
-        old = None
-        if path.exists():
-            old = Path(tempfile.mkdtemp(prefix=_OLD_PREFIX, dir=parent))
-            os.rmdir(old)
-            os.rename(path, old)
-        try:
-            os.rename(tmp, path)
-        except BaseException:
-            if old is not None:
-                os.rename(old, path)  # put the previous store back
-            raise
+        staged.store.bulk_load(trig, pyoxigraph.RdfFormat.TRIG)
     except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True)
+        staged.discard()
         raise
-    if old is not None:
-        shutil.rmtree(old, ignore_errors=True)
-    return path
+    return staged.commit()
 
 
 def _umask() -> int:

@@ -172,3 +172,22 @@ def test_export_rejects_an_unknown_format_by_listing_the_choices(tmp_path: Path)
     with pytest.raises(ValueError, match="graph.ttl") as info:
         export(Dataset(), tmp_path, formats=("graph.xml",))
     assert "graph.xml" in str(info.value)
+
+
+def test_the_files_do_not_depend_on_the_order_triples_were_added_in() -> None:
+    # Exports follow the on-disk store's order, not insertion order: a graph filled forwards
+    # and one filled backwards give the same bytes.
+    from rdflib import Literal
+
+    from kg.export.rdf import to_jsonld, to_trig, to_turtle
+
+    triples = [(URIRef(f"https://example.org/id/{i % 7}"), SCHEMA[p], Literal(f"value {i}"))
+               for i in range(60) for p in ("name", "alternateName")]
+    forwards, backwards = Graph(), Graph()
+    for triple in triples:
+        forwards.add(triple)
+    for triple in reversed(triples):
+        backwards.add(triple)
+    for write in (to_turtle, to_trig, to_jsonld):
+        assert write(forwards) == write(backwards)
+    assert len(Graph().parse(data=to_turtle(forwards), format="turtle")) == len(triples)

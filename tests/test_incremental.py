@@ -292,3 +292,52 @@ def test_a_graph_breaking_the_shapes_leaves_the_previous_build_as_it_was(
     write_build(report, out)  # the project's own shapes: it conforms and is written
     assert snapshot(out)["graph.ttl"] != before["graph.ttl"]
     assert children == (["validate_ntriples"] * 3 if in_background else [])  # the first build and both writes
+
+
+def test_the_streamed_build_writes_what_the_library_export_of_its_dataset_writes(
+        tmp_path: Path, parsed: list[list[str]]) -> None:
+    # kg build streams article graphs into its store and exports from there; kg.export puts a
+    # dataset into a store first. Both must give the same bytes, and the store the same quads.
+    import pyoxigraph
+
+    from kg.export import export
+    from kg.pipeline import run
+
+    src, out, library = tmp_path / "src", tmp_path / "out", tmp_path / "library"
+    write(src, "a.txt", "person ada Ada Quill", "person bo Bo Lind", "criticises ada bo")
+    write(src, "b.txt", "person cy Cy Moss", "person ada Ada Quill", "criticises cy ada")
+    update([src], out)
+    export(run([src]).dataset, library)
+    for name in EXPORTS:
+        assert (out / name).read_bytes() == (library / name).read_bytes(), name
+    store = pyoxigraph.Store.read_only(str(out / "store"))
+    trig = set(pyoxigraph.parse(path=out / "graph.trig", format=pyoxigraph.RdfFormat.TRIG))
+    assert set(store) == trig
+    assert len(trig) > 20
+
+
+def test_validation_in_chunks_finds_a_breakage_in_the_last_article(
+        tmp_path: Path, parsed: list[list[str]], monkeypatch: pytest.MonkeyPatch) -> None:
+    # Every article is a chunk of its own, validated in a child process; only the last
+    # article's person breaks the shape.
+    import kg.graph.validate
+    from kg.errors import ValidationError
+    from kg.pipeline import run, write_build
+
+    monkeypatch.setattr(kg.graph.validate, "CHUNK_TRIPLES", 1)
+    monkeypatch.setattr(kg.graph.validate, "MAX_PENDING_CHUNKS", 1)
+    monkeypatch.setattr(kg.graph.validate.os, "cpu_count", lambda: 2)
+    src, out = tmp_path / "src", tmp_path / "out"
+    for name, key in (("a.txt", "ann"), ("b.txt", "ben"), ("c.txt", "cyd")):
+        write(src, name, f"person {key} {key.title()} Vell")
+    shapes = tmp_path / "only-cyd.ttl"
+    shapes.write_text(f"""
+@prefix sh: <http://www.w3.org/ns/shacl#> .
+@prefix schema: <https://schema.org/> .
+<urn:test:CydBorn> a sh:NodeShape ;
+    sh:targetNode <{ID}person/cyd-vell> ;
+    sh:property [ sh:path schema:birthDate ; sh:minCount 1 ; sh:message "Cyd needs a birth date" ] .
+""", encoding="utf-8")
+    with pytest.raises(ValidationError, match="Cyd needs a birth date"):
+        write_build(run([src], validate=False), out, shapes=shapes)
+    assert not out.exists() or not any(p.name.endswith(".tmp") or p.name.startswith(".store") for p in out.iterdir())

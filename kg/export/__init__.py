@@ -1,7 +1,9 @@
-"""Export: write a built dataset as files (Turtle, TriG, JSON-LD, HTML, GraphML, CSV), atomically.
+"""Export: write a build as files (Turtle, TriG, JSON-LD, HTML, GraphML, CSV), atomically.
 
-``EXPORTERS`` maps each file name to the function that writes it; every writer goes through
-:func:`atomic_write`, so an interrupted build leaves the previous file intact.
+``EXPORTERS`` maps each file name to the function that writes it from a
+:class:`~kg.export.source.GraphSource` (the build's store); every file goes through a
+temporary beside it (:func:`write_temporary`), so an interrupted build leaves the previous
+file intact.
 """
 
 from __future__ import annotations
@@ -10,10 +12,12 @@ import os
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
+from typing import BinaryIO
 
-from rdflib import Dataset
+from rdflib import Dataset, Graph
 
 from kg.export import html, rdf, tables
+from kg.export.source import GraphSource
 
 
 def atomic_write(path: Path, data: bytes) -> None:
@@ -21,13 +25,17 @@ def atomic_write(path: Path, data: bytes) -> None:
     StagedExports([(write_temporary(path, data), path)]).commit()
 
 
-def write_temporary(path: Path, data: bytes) -> Path:
-    """Write ``data`` to a new temporary file beside ``path`` (``.<name>.*.tmp``), synced to disk."""
+def write_temporary(path: Path, data: bytes | Callable[[BinaryIO], None]) -> Path:
+    """Write ``data`` (bytes, or a function writing to a binary file) to a new temporary file
+    beside ``path`` (``.<name>.*.tmp``), synced to disk."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as f:
-            f.write(data)
+            if isinstance(data, bytes):
+                f.write(data)
+            else:
+                data(f)
             f.flush()
             os.fsync(f.fileno())
         # mkstemp makes the file private (0600); give it the mode a plain open() would.
@@ -45,25 +53,34 @@ def _umask() -> int:
     return mask
 
 
-EXPORTERS: dict[str, Callable[[Dataset], bytes]] = {
-    "graph.ttl": rdf.to_turtle,
-    "graph.trig": rdf.to_trig,
-    "graph.jsonld": rdf.to_jsonld,
-    "graph.html": html.to_html,
-    "graph.graphml": tables.to_graphml,
-    "facts.csv": tables.to_facts_csv,
+def _whole(render: Callable[[GraphSource], bytes]) -> rdf.Writer:
+    """A writer for an export rendered whole (its size follows the entities and facts, not the triples)."""
+    def write(source: GraphSource, out: BinaryIO) -> None:
+        out.write(render(source))
+    return write
+
+
+EXPORTERS: dict[str, rdf.Writer] = {
+    "graph.ttl": rdf.write_turtle,
+    "graph.trig": rdf.write_trig,
+    "graph.jsonld": rdf.write_jsonld,
+    "graph.html": _whole(html.to_html),
+    "graph.graphml": _whole(tables.to_graphml),
+    "facts.csv": _whole(tables.to_facts_csv),
 }
 
 
-def export(dataset: Dataset, out_dir: str | Path, *, formats: tuple[str, ...] | None = None) -> list[Path]:
-    """Write the dataset's exports into ``out_dir``; return the paths written.
+def export(data: Dataset | Graph | GraphSource, out_dir: str | Path, *,
+           formats: tuple[str, ...] | None = None) -> list[Path]:
+    """Write the exports of a build into ``out_dir``; return the paths written.
 
     Args:
-        dataset: the built dataset (named graph per article, merged default graph).
+        data: the built dataset (named graph per article, merged default graph), a graph
+            (written as the merged graph), or a build's store.
         out_dir: the folder to write into (created if missing).
         formats: file names among ``EXPORTERS`` to write; all by default.
     """
-    return StagedExports.write(dataset, out_dir, formats=formats).commit()
+    return StagedExports.write(data, out_dir, formats=formats).commit()
 
 
 class StagedExports:
@@ -78,15 +95,22 @@ class StagedExports:
         self.staged = staged  # (temporary, final) pairs
 
     @classmethod
-    def write(cls, dataset: Dataset, out_dir: str | Path, *, formats: tuple[str, ...] | None = None) -> StagedExports:
-        """Write the exports of ``dataset`` (all ``EXPORTERS`` by default) to temporaries in ``out_dir``."""
+    def write(cls, data: Dataset | Graph | GraphSource, out_dir: str | Path, *,
+              formats: tuple[str, ...] | None = None) -> StagedExports:
+        """Write the exports of ``data`` (all ``EXPORTERS`` by default) to temporaries in ``out_dir``."""
+        names = formats or tuple(EXPORTERS)
+        for name in names:
+            if name not in EXPORTERS:
+                raise ValueError(f"unknown export {name!r}; choose from {', '.join(EXPORTERS)}")
+        if not isinstance(data, GraphSource):
+            with GraphSource.of(data) as source:
+                return cls.write(source, out_dir, formats=names)
         out = Path(out_dir)
         staged = cls([])
         try:
-            for name in formats or tuple(EXPORTERS):
-                if name not in EXPORTERS:
-                    raise ValueError(f"unknown export {name!r}; choose from {', '.join(EXPORTERS)}")
-                staged.staged.append((write_temporary(out / name, EXPORTERS[name](dataset)), out / name))
+            for name in names:
+                writer = EXPORTERS[name]
+                staged.staged.append((write_temporary(out / name, lambda f, w=writer: w(data, f)), out / name))
         except BaseException:
             staged.discard()
             raise

@@ -66,9 +66,11 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from rdflib import BNode, Dataset, Graph, URIRef
+from rdflib import Dataset, Graph, URIRef
 
 from kg.errors import KGError
+from kg.export.index import TripleIndex, default_graph
+from kg.export.source import GraphSource, index_of
 from kg.graph.namespaces import KG, ORG, PREFIXES, PROV, RDF, RDFS, SCHEMA, SKOS, TIME
 
 #: ``kg:criticises`` and its sub-properties (``ontology/newskg.ttl``, ``rdfs:subPropertyOf``).
@@ -102,17 +104,18 @@ _PLACEHOLDER = re.compile(r"@@(CSP|VIS_CSS|APP_CSS|DATA|VIS_JS|APP_JS)@@")
 _JSON_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
 
 
-def to_html(dataset: Dataset) -> bytes:
-    """The dataset's default graph as a self-contained interactive HTML page.
+def to_html(data: Dataset | Graph | GraphSource | TripleIndex) -> bytes:
+    """The merged graph as a self-contained interactive HTML page.
 
     Args:
-        dataset: a built or loaded dataset; only its default (merged) graph is read.
+        data: a build (its store or index), or a built or loaded dataset, of which only the
+            default (merged) graph is read.
 
     Returns:
         The page as UTF-8 bytes, identical for identical data (see the module docstring for
         what becomes a node or an edge).
     """
-    data = view_data(_default_graph(dataset))
+    view = view_data(index_of(data))
     vis_js, vis_css = _vis_assets()
     script_hashes = " ".join(f"'sha256-{_sha256_b64(s)}'" for s in (vis_js, _APP_JS))
     parts = {
@@ -120,7 +123,7 @@ def to_html(dataset: Dataset) -> bytes:
                 "img-src data:; base-uri 'none'; form-action 'none'"),
         "VIS_CSS": vis_css,
         "APP_CSS": _APP_CSS,
-        "DATA": script_json(data),
+        "DATA": script_json(view),
         "VIS_JS": vis_js,
         "APP_JS": _APP_JS,
     }
@@ -146,11 +149,11 @@ def view(graph_file: Path, out: Path | None = None) -> Path:
 
     graph_file = Path(graph_file)
     dataset = load_graph(graph_file)
-    if len(_default_graph(dataset)) == 0:
+    if len(default_graph(dataset)) == 0:
         # N-Quads may hold only named graphs: view their union as the merged graph.
         merged = Dataset()
         for s, p, o, _ in dataset.quads((None, None, None, None)):
-            _default_graph(merged).add((s, p, o))
+            default_graph(merged).add((s, p, o))
         dataset = merged
     target = Path(out) if out is not None else graph_file.with_name("graph.html")
     atomic_write(target, to_html(dataset))
@@ -166,7 +169,7 @@ def count_view_elements(dataset: Dataset) -> tuple[int, int]:
     Returns:
         (entities, edge facts).
     """
-    graph = _default_graph(dataset)
+    graph = default_graph(dataset)
     types = ", ".join(cls.n3() for cls, _ in ENTITY_TYPES)
     predicates = ", ".join(p.n3() for p in (*CRITICISES, *SUPPORTS))
     entities = f"""
@@ -211,7 +214,7 @@ def script_json(data: object) -> str:
 
 
 class _T:
-    """The IRIs the view reads, as plain strings (see :class:`_Triples`)."""
+    """The IRIs the view reads, as plain strings (see :class:`TripleIndex`)."""
 
     type = str(RDF.type)
     subject, predicate, object = str(RDF.subject), str(RDF.predicate), str(RDF.object)
@@ -234,47 +237,6 @@ _KIND_OF = {**{str(p): "criticises" for p in CRITICISES}, **{str(p): "supports" 
 _STATUS = {str(KG.current): "current", str(KG.former): "former", str(KG.unknownStatus): "unknown"}
 #: (subject, object, article) -> [(statement, start offset)]
 _StatementIndex = dict[tuple[str, str, str], list[tuple[str, str]]]
-
-
-class _Triples:
-    """A graph's triples indexed once by subject and predicate, every term as a plain string.
-
-    One pass over the graph, then dict look-ups on ``str`` keys: many times faster than as many
-    calls into rdflib's store with rdflib terms (whose hash is computed in Python), which
-    matters at thousands of nodes. A term's key is the IRI, ``_:id`` for a blank node, or a
-    literal's lexical form.
-    """
-
-    def __init__(self, graph: Graph) -> None:
-        out: dict[str, dict[str, list[str]]] = {}
-        for s, p, o in graph:
-            # A blank node keeps its "_:" so it cannot pass for an IRI; a literal gives its text.
-            subject = s.n3() if isinstance(s, BNode) else str(s)
-            by_predicate = out.get(subject)
-            if by_predicate is None:
-                by_predicate = out[subject] = {}
-            by_predicate.setdefault(str(p), []).append(o.n3() if isinstance(o, BNode) else str(o))
-        self._out = out
-        self._instances: dict[str, list[str]] = defaultdict(list)
-        self.mentions: list[tuple[str, str]] = []  # (article, entity)
-        for subject, by_predicate in out.items():
-            for cls in by_predicate.get(_T.type, ()):
-                self._instances[cls].append(subject)
-            self.mentions.extend((subject, entity) for entity in by_predicate.get(_T.mentions, ()))
-
-    def objects(self, subject: str, predicate: str) -> list[str]:
-        """The objects of ``subject predicate ?o`` (in the graph's order)."""
-        found = self._out.get(subject)
-        return found.get(predicate, []) if found is not None else []
-
-    def value(self, subject: str, predicate: str) -> str:
-        """The smallest object of ``subject predicate ?o``, or ``""`` (never the store's whim)."""
-        values = self.objects(subject, predicate)
-        return min(values) if values else ""
-
-    def instances(self, cls: str) -> list[str]:
-        """The subjects of ``?s rdf:type cls``."""
-        return self._instances.get(cls, [])
 
 
 @dataclass
@@ -304,17 +266,17 @@ class _Collected:
     loose_posts: dict[str, int] = field(default_factory=lambda: defaultdict(int))
 
 
-def view_data(graph: Graph) -> dict[str, Any]:
+def view_data(graph: Graph | TripleIndex) -> dict[str, Any]:
     """Everything the page shows, as plain JSON-ready data (sorted, so stable).
 
     Args:
-        graph: the merged graph.
+        graph: the merged graph, or its index.
 
     Returns:
         ``nodes`` and ``edges`` (vis items), ``info`` (panel details by id), ``types`` and
         ``kinds`` (legend and filters), ``options`` (vis-network options) and ``meta`` (counts).
     """
-    triples = _Triples(graph)
+    triples = graph if isinstance(graph, TripleIndex) else TripleIndex.of_graph(graph)
     c = _Collected()
     _collect_entities(triples, c)
     _collect_interactions(triples, c)
@@ -363,7 +325,7 @@ def view_data(graph: Graph) -> dict[str, Any]:
     }
 
 
-def _collect_entities(t: _Triples, c: _Collected) -> None:
+def _collect_entities(t: TripleIndex, c: _Collected) -> None:
     for cls, type_key in ENTITY_TYPES:
         for node in t.instances(str(cls)):
             if node in c.types:
@@ -374,7 +336,7 @@ def _collect_entities(t: _Triples, c: _Collected) -> None:
                 c.names[node] = min(names)
 
 
-def _collect_interactions(t: _Triples, c: _Collected) -> None:
+def _collect_interactions(t: TripleIndex, c: _Collected) -> None:
     """One edge per criticises/supports statement between two entities."""
     for statement in t.instances(_T.statement):
         predicates = sorted(p for p in t.objects(statement, _T.predicate) if p in _KIND_OF)
@@ -401,7 +363,7 @@ def _collect_interactions(t: _Triples, c: _Collected) -> None:
             c.edges.append(_Edge(edge_id, s, o, kind, info))
 
 
-def _collect_memberships(t: _Triples, c: _Collected) -> None:
+def _collect_memberships(t: TripleIndex, c: _Collected) -> None:
     """One edge per membership with an organisation in the view; every membership is a post."""
     member_of: _StatementIndex = defaultdict(list)
     holds_post: _StatementIndex = defaultdict(list)
@@ -483,7 +445,7 @@ def _membership_statements(person: str, org: str, role: str, articles: Iterable[
     return found
 
 
-def _collect_quotes_and_articles(t: _Triples, c: _Collected) -> None:
+def _collect_quotes_and_articles(t: TripleIndex, c: _Collected) -> None:
     for quote in t.instances(_T.quotation):
         article = t.value(quote, _T.is_part_of) or t.value(quote, _T.derived_from)
         for speaker in t.objects(quote, _T.creator):
@@ -520,7 +482,7 @@ def _spread_parallel_edges(edges: list[_Edge]) -> None:
             edge.smooth = {"enabled": True, "type": "curvedCW" if side > 0 else "curvedCCW", "roundness": roundness}
 
 
-def _evidence(t: _Triples, statements: Iterable[str]) -> list[dict[str, str]]:
+def _evidence(t: TripleIndex, statements: Iterable[str]) -> list[dict[str, str]]:
     """The sentences behind ``statements`` with their article, each once, in article order."""
     seen: dict[tuple[str, int, str], dict[str, str]] = {}
     for statement in statements:
@@ -578,23 +540,17 @@ def _vis_options(n_nodes: int) -> dict[str, Any]:
 # --------------------------------------------------------------------------------------------
 
 
-def _default_graph(dataset: Dataset) -> Graph:
-    """The dataset's default graph (``default_graph`` from rdflib 7.5; ``default_context`` before)."""
-    graph = getattr(dataset, "default_graph", None)
-    return graph if isinstance(graph, Graph) else dataset.default_context
-
-
-def _aliases(t: _Triples, node: str, name: str) -> list[str]:
+def _aliases(t: TripleIndex, node: str, name: str) -> list[str]:
     forms = {*t.objects(node, _T.name), *t.objects(node, _T.alternate_name)}
     return sorted(forms - {name})
 
 
-def _article_label(t: _Triples, article: str) -> str:
+def _article_label(t: TripleIndex, article: str) -> str:
     """An article as the reader knows it: its ``schema:identifier`` (the file name)."""
     return t.value(article, _T.identifier) or article
 
 
-def _role_title(t: _Triples, role: str) -> str:
+def _role_title(t: TripleIndex, role: str) -> str:
     for predicate in (_T.pref_label, _T.name, _T.label):
         title = t.value(role, predicate)
         if title:
@@ -602,7 +558,7 @@ def _role_title(t: _Triples, role: str) -> str:
     return role.rstrip("/").rsplit("/", 1)[-1]
 
 
-def _years(t: _Triples, interval: str) -> str:
+def _years(t: TripleIndex, interval: str) -> str:
     """``2008–2013``, ``2008–`` or ``–2013``; empty without an interval."""
     if not interval:
         return ""

@@ -1,91 +1,51 @@
 """RDF exports: Turtle (merged graph), TriG (named graph per article + merged view), JSON-LD.
 
-Exports must be byte-identical for the same input, so every triple is put in order here.
-Turtle, TriG and JSON-LD are written by pyoxigraph (Rust): rdflib's serializers take minutes
-beyond a million triples (rdflib issue 2135) and its TriG follows hash order.
+All three are written by pyoxigraph (Rust) straight from the build's on-disk store to the
+file: rdflib's serializers take minutes beyond a million triples (rdflib issue 2135), and
+nothing the size of the graph is held in memory. The store's own order is the files' order:
+the same data gives the same bytes, whatever order it was added in.
 """
 
 from __future__ import annotations
 
+import io
 import json
+from collections.abc import Callable, Iterator
+from itertools import groupby
+from typing import BinaryIO
 
 import pyoxigraph
-from rdflib import Dataset, Literal, URIRef
-from rdflib.term import Node
+from rdflib import Dataset, Graph
 
+from kg.export.source import GraphSource
 from kg.graph.namespaces import PREFIXES
 
+#: The vocabulary prefixes the files declare. Instance IRIs are written in full: their paths
+#: hold slashes, which a prefixed name would have to escape (``id:person\\/…``).
+FILE_PREFIXES = dict(sorted((prefix, str(namespace)) for prefix, namespace in PREFIXES.items()))
 
-def to_turtle(dataset: Dataset) -> bytes:
-    """The merged graph as Turtle: triples sorted, grouped by subject, written by pyoxigraph."""
-    triples = sorted(dataset.default_graph, key=_triple_key)
-    return pyoxigraph.serialize([pyoxigraph.Triple(*map(_term, t)) for t in triples],
-                                format=pyoxigraph.RdfFormat.TURTLE, prefixes=_prefixes(dataset))
+Writer = Callable[[GraphSource, BinaryIO], None]
 
 
-def to_trig(dataset: Dataset) -> bytes:
-    """Every article's named graph and the merged default graph, as TriG.
+def write_turtle(source: GraphSource, out: BinaryIO) -> None:
+    """The merged (default) graph as Turtle."""
+    source.store.dump(out, pyoxigraph.RdfFormat.TURTLE, from_graph=pyoxigraph.DefaultGraph(),
+                      prefixes=FILE_PREFIXES)
 
-    The default graph comes first, then the named graphs in IRI order, each with its triples
-    sorted; pyoxigraph writes them (rdflib's TriG serializer orders graphs by hash and takes
-    minutes on large graphs).
+
+def write_trig(source: GraphSource, out: BinaryIO) -> None:
+    """Every graph of the store, the merged default graph and each article's named graph, as TriG."""
+    source.store.dump(out, pyoxigraph.RdfFormat.TRIG, prefixes=FILE_PREFIXES)
+
+
+def write_jsonld(source: GraphSource, out: BinaryIO) -> None:
+    """The merged graph as JSON-LD: one node object per subject and per line.
+
+    pyoxigraph writes each subject's node in expanded form; property names are then written
+    as compact IRIs with the project's prefixes as the ``@context`` ("schema:name"). Values
+    keep their full IRIs, so every reader expands the document to the same triples.
     """
-    default = dataset.default_graph.identifier
-    graphs = sorted((g for g in dataset.graphs() if g.identifier != default), key=lambda g: str(g.identifier))
-    quads = [pyoxigraph.Quad(*map(_term, t), pyoxigraph.DefaultGraph())
-             for t in sorted(dataset.default_graph, key=_triple_key)]
-    for graph in graphs:
-        name = _term(graph.identifier)
-        quads.extend(pyoxigraph.Quad(*map(_term, t), name) for t in sorted(graph, key=_triple_key))
-    return pyoxigraph.serialize(quads, format=pyoxigraph.RdfFormat.TRIG, prefixes=_prefixes(dataset))
-
-
-def to_ntriples(dataset: Dataset) -> bytes:
-    """The merged graph as N-Triples, in no particular order (for validation, not for users)."""
-    return pyoxigraph.serialize([pyoxigraph.Triple(*map(_term, t)) for t in dataset.default_graph],
-                                format=pyoxigraph.RdfFormat.N_TRIPLES)
-
-
-def _prefixes(dataset: Dataset) -> dict[str, str]:
-    """The project's vocabulary prefixes bound in the dataset, sorted.
-
-    Instance IRIs are written in full: their paths hold slashes, which a prefixed name
-    would have to escape (``id:person\\/…``).
-    """
-    return dict(sorted((p, str(ns)) for p, ns in dataset.namespaces() if p in PREFIXES))
-
-
-def _triple_key(triple: tuple[Node, Node, Node]) -> tuple[str, str, str, str]:
-    """Order triples by subject, predicate, then object (its kind before its text)."""
-    s, p, o = triple
-    return str(s), str(p), type(o).__name__, o.n3()
-
-
-def _term(term: Node) -> pyoxigraph.NamedNode | pyoxigraph.BlankNode | pyoxigraph.Literal:
-    if isinstance(term, URIRef):
-        return pyoxigraph.NamedNode(str(term))
-    if isinstance(term, Literal):
-        if term.language:
-            return pyoxigraph.Literal(str(term), language=term.language)
-        if term.datatype is not None:
-            return pyoxigraph.Literal(str(term), datatype=pyoxigraph.NamedNode(str(term.datatype)))
-        return pyoxigraph.Literal(str(term))
-    return pyoxigraph.BlankNode(str(term))
-
-
-def to_jsonld(dataset: Dataset) -> bytes:
-    """The merged graph as JSON-LD: one node object per subject, in subject order.
-
-    pyoxigraph writes the expanded form from the sorted triples (rdflib's JSON-LD serializer
-    took longer than every other export together); property names are then written as
-    compact IRIs with the project's prefixes as the ``@context`` ("schema:name"). Values keep
-    their full IRIs, so every reader expands the document to the same triples.
-    """
-    prefixes = _prefixes(dataset)
-    triples = sorted(dataset.default_graph, key=_triple_key)
-    expanded = json.loads(pyoxigraph.serialize([pyoxigraph.Triple(*map(_term, t)) for t in triples],
-                                               format=pyoxigraph.RdfFormat.JSON_LD))
-    by_length = sorted(prefixes.items(), key=lambda item: -len(item[1]))
+    by_length = sorted(FILE_PREFIXES.items(), key=lambda item: -len(item[1]))
 
     def compact(iri: str) -> str:
         for prefix, namespace in by_length:
@@ -94,8 +54,46 @@ def to_jsonld(dataset: Dataset) -> bytes:
                 return f"{prefix}:{local}"
         return iri
 
-    # One node per line: readable and diffable, and json's C encoder (indent= is pure Python).
-    lines = [json.dumps({key if key.startswith("@") else compact(key): values for key, values in node.items()},
-                        ensure_ascii=False) for node in expanded]
-    context = json.dumps(prefixes, ensure_ascii=False, indent=1)
-    return ('{"@context": ' + context + ',\n"@graph": [\n' + ",\n".join(lines) + "\n]}\n").encode("utf-8")
+    out.write(('{"@context": ' + json.dumps(FILE_PREFIXES, ensure_ascii=False, indent=1) + ',\n"@graph": [').encode())
+    separator = "\n"
+    for node in _nodes(source.store):
+        # json's C encoder, one node a line: readable and diffable (indent= is pure Python).
+        line = json.dumps({key if key.startswith("@") else compact(key): values for key, values in node.items()},
+                          ensure_ascii=False)
+        out.write((separator + line).encode("utf-8"))
+        separator = ",\n"
+    out.write(b"\n]}\n")
+
+
+def _nodes(store: pyoxigraph.Store) -> Iterator[dict[str, object]]:
+    """The default graph's node objects in expanded JSON-LD, one subject at a time."""
+    quads = store.quads_for_pattern(None, None, None, pyoxigraph.DefaultGraph())
+    for _, group in groupby(quads, key=lambda q: q.subject):
+        triples = [pyoxigraph.Triple(q.subject, q.predicate, q.object) for q in group]
+        yield from json.loads(pyoxigraph.serialize(triples, format=pyoxigraph.RdfFormat.JSON_LD))
+
+
+def to_bytes(writer: Writer, data: Dataset | Graph | GraphSource) -> bytes:
+    """What ``writer`` writes for ``data`` (a build's source, or an rdflib dataset or graph)."""
+    buffer = io.BytesIO()
+    if isinstance(data, GraphSource):
+        writer(data, buffer)
+    else:
+        with GraphSource.of(data) as source:
+            writer(source, buffer)
+    return buffer.getvalue()
+
+
+def to_turtle(data: Dataset | Graph | GraphSource) -> bytes:
+    """The merged graph as Turtle."""
+    return to_bytes(write_turtle, data)
+
+
+def to_trig(data: Dataset | Graph | GraphSource) -> bytes:
+    """The merged graph and each article's named graph as TriG."""
+    return to_bytes(write_trig, data)
+
+
+def to_jsonld(data: Dataset | Graph | GraphSource) -> bytes:
+    """The merged graph as JSON-LD (see :func:`write_jsonld`)."""
+    return to_bytes(write_jsonld, data)

@@ -1,6 +1,6 @@
 """Table and network exports: ``facts.csv`` for spreadsheets, ``graph.graphml`` for Gephi and Cytoscape.
 
-Both are read from the dataset's merged (default) graph, as the ontology models it
+Both are read from the merged (default) graph, as the ontology models it
 (``ontology/README.md``), and both list the same facts, one per sentence that states it:
 
 - a post or membership: an ``org:Membership`` and, for each article it is derived from,
@@ -22,9 +22,10 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 import networkx as nx
-from rdflib import Dataset, Graph, Literal, URIRef
-from rdflib.term import Node
+from rdflib import Dataset, Graph, URIRef
 
+from kg.export.index import TripleIndex
+from kg.export.source import GraphSource, index_of
 from kg.graph.namespaces import KG, ORG, PROV, RDF, SCHEMA, SKOS, TIME
 
 ENTITY_TYPES = {SCHEMA.Person: "Person", SCHEMA.Organization: "Organization", SCHEMA.Place: "Place"}
@@ -37,7 +38,7 @@ INTERACTIONS: dict[URIRef, str] = {
 CSV_COLUMNS = ("subject", "relation", "object", "post", "organisation", "start", "end", "status", "article",
                "sentence")
 #: Statements by (subject, predicate, object, article): (start offset, sentence, statement) each.
-Evidence = dict[tuple[Node, Node, Node, Node], list[tuple[int, str, Node]]]
+Evidence = dict[tuple[str, str, str, str], list[tuple[int, str, str]]]
 # Characters XML 1.0 cannot hold; a stray control character in an article must not break the file.
 _NOT_XML = re.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
@@ -72,123 +73,128 @@ class FactRow:
                 self.object_label, self.post, self.organisation, self.start, self.end, self.node)
 
 
-def _merged(dataset: Dataset | Graph) -> Graph:
-    return dataset.default_graph if isinstance(dataset, Dataset) else dataset
+def _local(iri: str) -> str:
+    return re.split(r"[#/]", iri)[-1]
 
 
-def _local(iri: Node) -> str:
-    text = str(iri)
-    return re.split(r"[#/]", text)[-1]
+def _offset(value: str) -> int:
+    try:
+        return int(value)
+    except ValueError:
+        return -1
 
 
-def _first(graph: Graph, subject: Node, predicate: URIRef) -> Node | None:
-    """The smallest object (so the choice never varies), or None."""
-    values = sorted(graph.objects(subject, predicate), key=str)
-    return values[0] if values else None
+class _Terms:
+    """The IRIs the tables read, as plain strings (the keys of a :class:`TripleIndex`)."""
+
+    type, subject, predicate, object = str(RDF.type), str(RDF.subject), str(RDF.predicate), str(RDF.object)
+    statement, quotation, membership = str(RDF.Statement), str(SCHEMA.Quotation), str(ORG.Membership)
+    name, alternate_name, identifier = str(SCHEMA.name), str(SCHEMA.alternateName), str(SCHEMA.identifier)
+    creator, text, is_part_of = str(SCHEMA.creator), str(SCHEMA.text), str(SCHEMA.isPartOf)
+    member, role, organization, member_during = str(ORG.member), str(ORG.role), str(ORG.organization), str(
+        ORG.memberDuring)
+    member_of, holds_post = str(ORG.memberOf), str(KG.holdsPost)
+    evidence, start_offset, status = str(KG.evidence), str(KG.startOffset), str(KG.status)
+    derived_from, pref_label = str(PROV.wasDerivedFrom), str(SKOS.prefLabel)
+    has_beginning, has_end, in_year = str(TIME.hasBeginning), str(TIME.hasEnd), str(TIME.inXSDgYear)
+    news_article = str(SCHEMA.NewsArticle)
 
 
-def _text(value: Node | None) -> str:
-    return "" if value is None else str(value)
+_T = _Terms
+_ENTITY_TYPES = {str(cls): kind for cls, kind in ENTITY_TYPES.items()}
+_INTERACTIONS = {str(p): kind for p, kind in INTERACTIONS.items()}
 
 
-def _offset(value: Node | None) -> int:
-    return int(value.toPython()) if isinstance(value, Literal) else -1
-
-
-def fact_rows(dataset: Dataset | Graph) -> list[FactRow]:
+def fact_rows(data: Dataset | Graph | GraphSource | TripleIndex) -> list[FactRow]:
     """Every fact of the merged graph, one row per stating sentence, sorted by article and offset."""
-    g = _merged(dataset)
-    names = {s: str(_first(g, s, SCHEMA.name) or _local(s))
-             for cls in ENTITY_TYPES for s in g.subjects(RDF.type, cls)}
-    articles = {a: str(_first(g, a, SCHEMA.identifier) or a) for a in g.subjects(RDF.type, SCHEMA.NewsArticle)}
+    g = index_of(data)
+    names = {s: g.value(s, _T.name) or _local(s) for cls in _ENTITY_TYPES for s in g.instances(cls)}
+    articles = {a: g.value(a, _T.identifier) or a for a in g.instances(_T.news_article)}
 
-    def name(node: Node | None) -> str:
-        return "" if node is None else names.get(node, _text(_first(g, node, SCHEMA.name)) or _local(node))
+    def name(node: str) -> str:
+        return "" if not node else names.get(node) or g.value(node, _T.name) or _local(node)
 
     # Statements by (subject, predicate, object, article): their sentences and offsets.
     evidence: Evidence = defaultdict(list)
     rows: list[FactRow] = []
-    for st in g.subjects(RDF.type, RDF.Statement):
-        s, p, o = (_first(g, st, x) for x in (RDF.subject, RDF.predicate, RDF.object))
-        if s is None or p is None or o is None:
+    for st in g.instances(_T.statement):
+        s, p, o = (g.value(st, x) for x in (_T.subject, _T.predicate, _T.object))
+        if not (s and p and o):
             continue
-        sentence, offset = _text(_first(g, st, KG.evidence)), _offset(_first(g, st, KG.startOffset))
-        for article in g.objects(st, PROV.wasDerivedFrom):
+        sentence, offset = g.value(st, _T.evidence), _offset(g.value(st, _T.start_offset))
+        for article in g.objects(st, _T.derived_from):
             evidence[(s, p, o, article)].append((offset, sentence, st))
-            kind = INTERACTIONS.get(p)  # type: ignore[call-overload]
+            kind = _INTERACTIONS.get(p)
             if kind is not None:
-                rows.append(FactRow(kind, _local(p), str(s), name(s), str(o), name(o), "", "", "", "", "",
-                                    articles.get(article, str(article)), sentence, offset, str(st)))
+                rows.append(FactRow(kind, _local(p), s, name(s), o, name(o), "", "", "", "", "",
+                                    articles.get(article, article), sentence, offset, st))
     rows.extend(_membership_rows(g, evidence, name, articles))
-    for quote in g.subjects(RDF.type, SCHEMA.Quotation):
-        speaker = _first(g, quote, SCHEMA.creator)
-        if speaker is None:
+    for quote in g.instances(_T.quotation):
+        speaker = g.value(quote, _T.creator)
+        if not speaker:
             continue
-        source = _first(g, quote, PROV.wasDerivedFrom) or _first(g, quote, SCHEMA.isPartOf)
-        article_id = _text(source) if source is None else articles.get(source, str(source))
-        rows.append(FactRow("quote", "quote", str(speaker), name(speaker), None, _text(_first(g, quote, SCHEMA.text)),
-                            "", "", "", "", "", article_id, _text(_first(g, quote, KG.evidence)),
-                            _offset(_first(g, quote, KG.startOffset)), str(quote)))
+        source = g.value(quote, _T.derived_from) or g.value(quote, _T.is_part_of)
+        rows.append(FactRow("quote", "quote", speaker, name(speaker), None, g.value(quote, _T.text),
+                            "", "", "", "", "", articles.get(source, source), g.value(quote, _T.evidence),
+                            _offset(g.value(quote, _T.start_offset)), quote))
     return sorted(set(rows), key=FactRow.sort_key)
 
 
-def _membership_rows(g: Graph, evidence: Evidence, name: Callable[[Node | None], str],
-                     articles: dict[Node, str]) -> Iterable[FactRow]:
+def _membership_rows(g: TripleIndex, evidence: Evidence, name: Callable[[str], str],
+                     articles: dict[str, str]) -> Iterable[FactRow]:
     """A row per membership, article and sentence stating it (see the module docstring)."""
     memberships = []
-    for m in g.subjects(RDF.type, ORG.Membership):
-        person = _first(g, m, ORG.member)
-        if person is not None:
-            memberships.append((m, person, _first(g, m, ORG.role), _first(g, m, ORG.organization)))
+    for m in g.instances(_T.membership):
+        person = g.value(m, _T.member)
+        if person:
+            memberships.append((m, person, g.value(m, _T.role), g.value(m, _T.organization)))
     # Sentences a membership with an organisation proves; a post-only membership of the same
     # person, post and article does not claim them again.
-    claimed: set[tuple[Node, Node, Node, int]] = set()
-    with_org = [x for x in memberships if x[3] is not None]
-    for m, person, role, org in sorted(with_org, key=lambda x: str(x[0])) + sorted(
-            (x for x in memberships if x[3] is None), key=lambda x: str(x[0])):
-        interval = _first(g, m, ORG.memberDuring)
+    claimed: set[tuple[str, str, str, int]] = set()
+    with_org = [x for x in memberships if x[3]]
+    for m, person, role, org in sorted(with_org) + sorted(x for x in memberships if not x[3]):
+        interval = g.value(m, _T.member_during)
         start = end = ""
-        if interval is not None:
-            begin, finish = _first(g, interval, TIME.hasBeginning), _first(g, interval, TIME.hasEnd)
-            start = _text(_first(g, begin, TIME.inXSDgYear)) if begin is not None else ""
-            end = _text(_first(g, finish, TIME.inXSDgYear)) if finish is not None else ""
-        status = _local(_first(g, m, KG.status) or Literal(""))
+        if interval:
+            begin, finish = g.value(interval, _T.has_beginning), g.value(interval, _T.has_end)
+            start = g.value(begin, _T.in_year) if begin else ""
+            end = g.value(finish, _T.in_year) if finish else ""
+        status = _local(g.value(m, _T.status))
         status = "unknown" if status == "unknownStatus" else status
-        post = _text(_first(g, role, SKOS.prefLabel)) if role is not None else ""
+        post = g.value(role, _T.pref_label) if role else ""
         org_name = name(org)
-        relation, label = ("holdsPost", post) if role is not None else ("memberOf", org_name)
-        for article in sorted(g.objects(m, PROV.wasDerivedFrom), key=str):
-            if org is not None:
-                found = evidence.get((person, ORG.memberOf, org, article), [])
-                if role is not None:
-                    post_offsets = {o for o, _, _ in evidence.get((person, KG.holdsPost, role, article), [])}
+        relation, label = ("holdsPost", post) if role else ("memberOf", org_name)
+        for article in g.objects(m, _T.derived_from):
+            if org:
+                found = evidence.get((person, _T.member_of, org, article), [])
+                if role:
+                    post_offsets = {o for o, _, _ in evidence.get((person, _T.holds_post, role, article), [])}
                     found = [e for e in found if e[0] in post_offsets] or found
                     claimed.update((person, role, article, o) for o, _, _ in found)
             else:
-                found = [e for e in evidence.get((person, KG.holdsPost, role, article), [])
-                         if (person, role, article, e[0]) not in claimed] if role is not None else []
+                found = [e for e in evidence.get((person, _T.holds_post, role, article), [])
+                         if (person, role, article, e[0]) not in claimed] if role else []
             for offset, sentence in sorted((o, s) for o, s, _ in found) or [(-1, "")]:
-                yield FactRow("role" if role is not None else "membership", relation, str(person),
-                              name(person), str(org) if org is not None else None,
-                              label, post, org_name, start, end, status, articles.get(article, str(article)),
-                              sentence, offset, str(m))
+                yield FactRow("role" if role else "membership", relation, person, name(person), org or None,
+                              label, post, org_name, start, end, status, articles.get(article, article),
+                              sentence, offset, m)
 
 
-def to_facts_csv(dataset: Dataset | Graph) -> bytes:
+def to_facts_csv(data: Dataset | Graph | GraphSource | TripleIndex) -> bytes:
     """One CSV row per fact and sentence: ``CSV_COLUMNS``, names rather than IRIs, UTF-8."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
-    for row in fact_rows(dataset):
+    for row in fact_rows(data):
         writer.writerow([row.subject_name, row.relation, row.object_label, row.post, row.organisation, row.start,
                          row.end, row.status, row.article, row.sentence])
     return out.getvalue().encode("utf-8")
 
 
-def to_graphml(dataset: Dataset | Graph) -> bytes:
+def to_graphml(data: Dataset | Graph | GraphSource | TripleIndex) -> bytes:
     """The entities as nodes (label and name, type, aliases, posts) and the facts between two entities
     as edges (kind, relation, post, years, status, article, evidence), as GraphML."""
-    g = _merged(dataset)
+    g = index_of(data)
     network = nx.MultiDiGraph()
     rows = fact_rows(g)
     posts: dict[str, set[str]] = defaultdict(set)
@@ -196,15 +202,14 @@ def to_graphml(dataset: Dataset | Graph) -> bytes:
         if row.post:
             posts[row.subject].add(row.post)
     types: dict[str, str] = {}
-    for cls, kind in ENTITY_TYPES.items():  # an entity typed twice takes the first type listed
-        for s in g.subjects(RDF.type, cls):
-            types.setdefault(str(s), kind)
+    for cls, kind in _ENTITY_TYPES.items():  # an entity typed twice takes the first type listed
+        for s in g.instances(cls):
+            types.setdefault(s, kind)
     seen = set(types)
     for iri, kind in sorted(types.items()):
-        node = URIRef(iri)
-        label = _xml(_text(_first(g, node, SCHEMA.name)))
+        label = _xml(g.value(iri, _T.name))
         network.add_node(iri, label=label, name=label, type=kind,
-                         aliases=_xml("; ".join(sorted(str(a) for a in g.objects(node, SCHEMA.alternateName)))),
+                         aliases=_xml("; ".join(g.objects(iri, _T.alternate_name))),
                          posts=_xml("; ".join(sorted(posts.get(iri, ())))))
     for i, row in enumerate(r for r in rows if r.object is not None and r.object in seen and r.subject in seen):
         network.add_edge(row.subject, row.object, key=f"e{i}", kind=row.kind, relation=row.relation,

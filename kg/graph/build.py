@@ -1,7 +1,9 @@
-"""Graph: resolved entities and facts in, an rdflib ``Dataset`` out.
+"""Graph: resolved entities and facts in, a graph per article out.
 
 One named graph per article (named by the article's IRI) and the merged view in the
-default graph, modelled as ``ontology/README.md`` says. Every node gets an IRI minted
+default graph, modelled as ``ontology/README.md`` says: all at once as an rdflib ``Dataset``
+(:func:`build_dataset`, the library API), or article by article (:func:`article_graphs`, what
+a build writes into its store). Every node gets an IRI minted
 from content (names, hashes), never a blank node, so rebuilding gives the same graph.
 """
 
@@ -9,7 +11,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from decimal import Decimal
 
 from rdflib import Dataset, Graph, Literal, URIRef
@@ -58,18 +60,26 @@ def build_dataset(resolved: Resolved, *, base: str = DEFAULT_BASE) -> Dataset:
         resolved: entities and per-article facts after resolution.
         base: the namespace instance IRIs are minted under.
     """
-    iris = IRIs(base, role_labels=_role_labels(resolved))
+    iris = IRIs(base)
     dataset = Dataset()
     for prefix, namespace in PREFIXES.items():
         dataset.bind(prefix, namespace)
     dataset.bind("id", iris.base)
     default = dataset.default_graph
-    for result in resolved.articles:
-        named = dataset.graph(iris.article(result.article.id))
-        article_graph(result, iris, into=named)
-        for triple in named:
+    for name, triples in article_graphs(resolved, base=base):
+        named = dataset.graph(name)
+        for triple in triples:
+            named.add(triple)
             default.add(triple)
     return dataset
+
+
+def article_graphs(resolved: Resolved, *, base: str = DEFAULT_BASE) -> Iterator[tuple[URIRef, ArticleTriples]]:
+    """Each article's IRI and graph, in article order, one at a time: the named graphs of
+    :func:`build_dataset`, whose union is the merged graph (what a build streams into its store)."""
+    iris = IRIs(base, role_labels=_role_labels(resolved))
+    for result in resolved.articles:
+        yield iris.article(result.article.id), article_graph(result, iris)
 
 
 def _role_labels(resolved: Resolved) -> dict[str, str]:
@@ -92,9 +102,45 @@ def merged_graph(dataset: Dataset) -> Graph:
     return graph
 
 
-def article_graph(result: ArticleResult, iris: IRIs, *, into: Graph | None = None) -> Graph:
+Triple = tuple[URIRef, URIRef, URIRef | Literal]
+
+
+class ArticleTriples:
+    """One article's triples, in the order they were added, without duplicates.
+
+    What :func:`article_graph` fills: the few graph operations it needs (add, the value of
+    a property, removing a property's values) on plain dicts, several times faster than an
+    rdflib graph, whose store keeps contexts and indexes this short-lived set does not need.
+    """
+
+    def __init__(self) -> None:
+        self._triples: dict[Triple, None] = {}
+        self._values: dict[tuple[URIRef, URIRef], list[URIRef | Literal]] = {}
+
+    def add(self, triple: Triple) -> None:
+        if triple not in self._triples:
+            self._triples[triple] = None
+            self._values.setdefault((triple[0], triple[1]), []).append(triple[2])
+
+    def value(self, subject: URIRef, predicate: URIRef) -> URIRef | Literal | None:
+        """The first value of ``subject predicate``, or None."""
+        values = self._values.get((subject, predicate))
+        return values[0] if values else None
+
+    def remove_values(self, subject: URIRef, predicate: URIRef) -> None:
+        for obj in self._values.pop((subject, predicate), []):
+            del self._triples[(subject, predicate, obj)]
+
+    def __iter__(self) -> Iterator[Triple]:
+        return iter(self._triples)
+
+    def __len__(self) -> int:
+        return len(self._triples)
+
+
+def article_graph(result: ArticleResult, iris: IRIs) -> ArticleTriples:
     """The triples one article contributes: itself, its entities and its facts."""
-    g = into if into is not None else Graph()
+    g = ArticleTriples()
     article = result.article
     node = iris.article(article.id)
     g.add((node, RDF.type, SCHEMA.NewsArticle))
@@ -110,7 +156,7 @@ def article_graph(result: ArticleResult, iris: IRIs, *, into: Graph | None = Non
     return g
 
 
-def _add_entity(g: Graph, iris: IRIs, entity: Entity) -> None:
+def _add_entity(g: ArticleTriples, iris: IRIs, entity: Entity) -> None:
     node = iris.entity(entity.key)
     g.add((node, RDF.type, ENTITY_CLASSES[entity.type]))
     g.add((node, SCHEMA.name, Literal(entity.name)))
@@ -119,7 +165,7 @@ def _add_entity(g: Graph, iris: IRIs, entity: Entity) -> None:
         g.add((node, SCHEMA.alternateName, Literal(alias)))
 
 
-def _provenance(g: Graph, iris: IRIs, node: URIRef, article: URIRef, fact: Fact) -> None:
+def _provenance(g: ArticleTriples, iris: IRIs, node: URIRef, article: URIRef, fact: Fact) -> None:
     ev = fact.evidence
     confidence = Decimal(str(round(min(max(fact.confidence, 0.0), 1.0), 3)))
     earlier = g.value(node, KG.confidence)
@@ -128,8 +174,8 @@ def _provenance(g: Graph, iris: IRIs, node: URIRef, article: URIRef, fact: Fact)
         # extractor, those of the surer reading.
         if Decimal(str(earlier)) >= confidence:
             return
-        g.remove((node, KG.confidence, None))
-        g.remove((node, PROV.wasGeneratedBy, None))
+        g.remove_values(node, KG.confidence)
+        g.remove_values(node, PROV.wasGeneratedBy)
     g.add((node, PROV.wasDerivedFrom, article))
     g.add((node, KG.evidence, Literal(ev.sentence)))
     g.add((node, KG.startOffset, Literal(ev.start, datatype=XSD.integer)))
@@ -144,7 +190,7 @@ def _provenance(g: Graph, iris: IRIs, node: URIRef, article: URIRef, fact: Fact)
     g.add((activity, KG.extractorVersion, Literal(version)))
 
 
-def _assert(g: Graph, iris: IRIs, article: URIRef, fact: Fact,
+def _assert(g: ArticleTriples, iris: IRIs, article: URIRef, fact: Fact,
             subject: URIRef, predicate: URIRef, obj: URIRef) -> None:
     """Add a triple and its reification, carrying the fact's provenance."""
     g.add((subject, predicate, obj))
@@ -158,7 +204,7 @@ def _assert(g: Graph, iris: IRIs, article: URIRef, fact: Fact,
     _provenance(g, iris, statement, article, fact)
 
 
-def _add_fact(g: Graph, iris: IRIs, article: URIRef, fact: Fact) -> None:
+def _add_fact(g: ArticleTriples, iris: IRIs, article: URIRef, fact: Fact) -> None:
     subject = iris.entity(fact.subject)
     obj = iris.entity(fact.object) if fact.object else None
     if fact.kind in {"criticises", "supports"}:
@@ -178,7 +224,7 @@ def _add_fact(g: Graph, iris: IRIs, article: URIRef, fact: Fact) -> None:
         _provenance(g, iris, node, article, fact)
 
 
-def _add_membership(g: Graph, iris: IRIs, article: URIRef, fact: Fact,
+def _add_membership(g: ArticleTriples, iris: IRIs, article: URIRef, fact: Fact,
                     person: URIRef, org: URIRef | None) -> None:
     status = fact.status if fact.kind == "role" else "current"
     membership = iris("membership/" + _digest(person, (fact.role or "").lower(), org, status, fact.start, fact.end))

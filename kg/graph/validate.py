@@ -5,11 +5,14 @@ from __future__ import annotations
 import multiprocessing
 import os
 import time
+from collections import deque
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from multiprocessing.pool import AsyncResult, Pool
 from pathlib import Path
 
+import pyoxigraph
 from rdflib import Graph
 from rdflib.namespace import RDF, SH
 
@@ -18,6 +21,9 @@ SHAPES_PATH = ONTOLOGY_DIR / "shapes.ttl"
 ONTOLOGY_PATH = ONTOLOGY_DIR / "newskg.ttl"
 # Below this many triples validation takes less than starting a validating process.
 BACKGROUND_FROM_TRIPLES = 20_000
+# Triples (of whole articles) validated at once, and chunks queued for the child at most.
+CHUNK_TRIPLES = 25_000
+MAX_PENDING_CHUNKS = 3
 
 
 @dataclass(frozen=True)
@@ -70,31 +76,68 @@ def validate_ntriples(data: bytes, shapes: Path | None = None) -> tuple[list[Vio
 
 
 class BackgroundValidation:
-    """SHACL validation of a dataset's merged graph in a child process, started at once so
-    that the build writes its files meanwhile; :meth:`result` waits for it, :meth:`close`
-    stops it (a build that fails or is interrupted does not wait for it).
+    """SHACL validation of a build's merged graph, chunk by chunk, in a child process, so that
+    the build goes on writing its graph and files meanwhile; :meth:`result` waits for it,
+    :meth:`close` stops it (a build that fails or is interrupted does not wait for it).
+
+    Triples come in article by article (:meth:`add`) and are validated in chunks of about
+    ``CHUNK_TRIPLES`` whole articles: memory stays flat however large the build. Each chunk
+    holds its articles' entities, posts and provenance nodes with them, so every shape sees
+    what it checks; only a contradiction between two chunks about one shared node (which the
+    graph builder cannot make: it writes a shared node the same way in every article) would
+    go unseen.
 
     On a single core, or for a graph too small to repay starting a process (about two
     seconds), it runs in this process when :meth:`result` is called.
     """
 
-    def __init__(self, ntriples: bytes, *, shapes: Path | None = None) -> None:
-        self._ntriples, self._shapes = ntriples, shapes
+    def __init__(self, *, shapes: Path | None = None) -> None:
+        self._shapes = shapes
+        self._buffer: list[pyoxigraph.Quad | pyoxigraph.Triple] = []
         self._pool: Pool | None = None
-        self._pending: AsyncResult[tuple[list[Violation], float]] | None = None
-        if (os.cpu_count() or 1) > 1 and ntriples.count(b"\n") >= BACKGROUND_FROM_TRIPLES:  # a triple a line
+        self._pending: deque[AsyncResult[tuple[list[Violation], float]]] = deque()
+        self._done: list[tuple[list[Violation], float]] = []
+        self._added = 0
+
+    def add(self, triples: Iterable[pyoxigraph.Quad | pyoxigraph.Triple]) -> None:
+        """Add an article's triples (quads in the default graph); a full chunk goes to the child."""
+        before = len(self._buffer)
+        self._buffer.extend(triples)
+        self._added += len(self._buffer) - before
+        if len(self._buffer) >= CHUNK_TRIPLES:
+            self._submit()
+
+    def flush(self) -> None:
+        """Send what is left to the child: every triple has been added."""
+        if self._buffer and (self._pool is not None or self._added >= BACKGROUND_FROM_TRIPLES):
+            self._submit()
+
+    def _submit(self) -> None:
+        chunk = pyoxigraph.serialize(self._buffer, format=pyoxigraph.RdfFormat.N_QUADS)
+        self._buffer = []
+        if (os.cpu_count() or 1) < 2:
+            self._done.append(validate_ntriples(chunk, self._shapes))
+            return
+        if self._pool is None:
             # spawn, as the parsing engine: a fork of a process holding threads is unsafe.
             self._pool = multiprocessing.get_context("spawn").Pool(1)
-            self._pending = self._pool.apply_async(validate_ntriples, (ntriples, shapes))
+        while len(self._pending) >= MAX_PENDING_CHUNKS:  # the child is behind: wait, rather than queue the graph
+            self._done.append(self._pending.popleft().get())
+        self._pending.append(self._pool.apply_async(validate_ntriples, (chunk, self._shapes)))
 
     def result(self) -> tuple[list[Violation], float]:
         """The violations (empty when the graph conforms) and the seconds validation took."""
-        if self._pending is None:
-            return validate_ntriples(self._ntriples, self._shapes)
         try:
-            return self._pending.get()
+            if self._buffer:
+                chunk = pyoxigraph.serialize(self._buffer, format=pyoxigraph.RdfFormat.N_QUADS)
+                self._buffer = []
+                self._done.append(validate_ntriples(chunk, self._shapes))
+            while self._pending:
+                self._done.append(self._pending.popleft().get())
         finally:
             self.close()
+        violations = sorted({v for found, _ in self._done for v in found}, key=lambda v: (v.focus, v.path, v.message))
+        return violations, sum(seconds for _, seconds in self._done)
 
     def close(self) -> None:
         """Stop the child process, finished or not."""

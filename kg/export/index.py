@@ -1,0 +1,88 @@
+"""The merged graph indexed by subject and predicate, every term a plain string.
+
+The HTML view and the tables read the graph through one :class:`TripleIndex`: one pass over
+the triples, then dict look-ups on ``str`` keys, many times faster than as many calls into
+rdflib's store with rdflib terms (whose hash is computed in Python). It is built from an
+Oxigraph store (a build) or from an rdflib graph (the library API, loaded files), and every
+list in it is sorted, so what is read never depends on where the triples came from.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+
+import pyoxigraph
+from rdflib import BNode, Dataset, Graph
+
+from kg.graph.namespaces import RDF, SCHEMA
+
+_TYPE, _MENTIONS = str(RDF.type), str(SCHEMA.mentions)
+
+
+class TripleIndex:
+    """Triples as ``subject -> predicate -> sorted objects``.
+
+    A term's key is the IRI, ``_:id`` for a blank node (so it cannot pass for an IRI), or a
+    literal's lexical form.
+    """
+
+    def __init__(self, triples: Iterable[tuple[str, str, str]]) -> None:
+        out: dict[str, dict[str, list[str]]] = {}
+        for subject, predicate, obj in triples:
+            by_predicate = out.get(subject)
+            if by_predicate is None:
+                by_predicate = out[subject] = {}
+            by_predicate.setdefault(predicate, []).append(obj)
+        instances: dict[str, list[str]] = defaultdict(list)
+        mentions: list[tuple[str, str]] = []
+        for subject, by_predicate in out.items():
+            for predicate, objects in by_predicate.items():
+                objects.sort()
+            for cls in by_predicate.get(_TYPE, ()):
+                instances[cls].append(subject)
+            mentions.extend((subject, entity) for entity in by_predicate.get(_MENTIONS, ()))
+        self._out = out
+        self._instances = {cls: sorted(subjects) for cls, subjects in instances.items()}
+        self.mentions = sorted(mentions)  # (article, entity)
+
+    @classmethod
+    def of_graph(cls, graph: Graph) -> TripleIndex:
+        """The index of an rdflib graph (of a dataset, its default graph)."""
+        if isinstance(graph, Dataset):
+            graph = default_graph(graph)
+
+        def key(term: object) -> str:
+            return term.n3() if isinstance(term, BNode) else str(term)
+
+        return cls((key(s), str(p), key(o)) for s, p, o in graph)
+
+    @classmethod
+    def of_store(cls, store: pyoxigraph.Store) -> TripleIndex:
+        """The index of a store's default graph."""
+
+        def key(term: pyoxigraph.NamedNode | pyoxigraph.BlankNode | pyoxigraph.Literal) -> str:
+            return f"_:{term.value}" if isinstance(term, pyoxigraph.BlankNode) else term.value
+
+        quads = store.quads_for_pattern(None, None, None, pyoxigraph.DefaultGraph())
+        return cls((key(q.subject), q.predicate.value, key(q.object)) for q in quads)
+
+    def objects(self, subject: str, predicate: str) -> list[str]:
+        """The objects of ``subject predicate ?o``, sorted."""
+        found = self._out.get(subject)
+        return found.get(predicate, []) if found is not None else []
+
+    def value(self, subject: str, predicate: str) -> str:
+        """The smallest object of ``subject predicate ?o``, or ``""`` (never the store's whim)."""
+        values = self.objects(subject, predicate)
+        return values[0] if values else ""
+
+    def instances(self, cls: str) -> list[str]:
+        """The subjects of ``?s rdf:type cls``, sorted."""
+        return self._instances.get(cls, [])
+
+
+def default_graph(dataset: Dataset) -> Graph:
+    """The dataset's default graph (``default_graph`` from rdflib 7.5; ``default_context`` before)."""
+    graph = getattr(dataset, "default_graph", None)
+    return graph if isinstance(graph, Graph) else dataset.default_context

@@ -1,0 +1,97 @@
+"""What the exports read: the graph in an on-disk Oxigraph store, and an index of its merged graph.
+
+A build writes its graph article by article into a store (``kg.store.StagedStore``) and
+exports from there; a dataset handed to ``kg.export`` is put into a temporary store first, so
+both give the same bytes. The store is on disk, not in memory: its order (and so the order of
+every file written from it) is the same whatever order the quads went in, and memory stays
+flat however large the corpus.
+"""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from collections.abc import Iterator
+from functools import cached_property
+from pathlib import Path
+from types import TracebackType
+
+import pyoxigraph
+from rdflib import Dataset, Graph
+
+from kg.export.index import TripleIndex, default_graph
+from kg.graph.quads import oxigraph_term
+
+# Quads handed to the store at once: large enough to be fast, small enough to stay flat.
+LOAD_CHUNK = 100_000
+
+
+class GraphSource:
+    """A store holding the merged graph as its default graph (and, for a build, a named graph
+    per article), with a lazily built :class:`TripleIndex` of the merged graph.
+
+    Made with :meth:`of` from an rdflib graph or dataset, it owns a temporary store that
+    :meth:`close` (or leaving a ``with`` block) removes.
+    """
+
+    def __init__(self, store: pyoxigraph.Store, *, folder: Path | None = None) -> None:
+        self.store = store
+        self._folder = folder  # a temporary store's folder, removed on close
+
+    @classmethod
+    def of(cls, data: Dataset | Graph) -> GraphSource:
+        """A temporary store holding ``data``: a dataset's graphs as they are, a graph as the default graph."""
+        folder = Path(tempfile.mkdtemp(prefix="kg-export-"))
+        source = cls(pyoxigraph.Store(str(folder)), folder=folder)
+        try:
+            chunk: list[pyoxigraph.Quad] = []
+            for quad in _quads(data):
+                chunk.append(quad)
+                if len(chunk) >= LOAD_CHUNK:
+                    source.store.bulk_extend(chunk)
+                    chunk = []
+            source.store.bulk_extend(chunk)
+            source.store.flush()
+        except BaseException:
+            source.close()
+            raise
+        return source
+
+    @cached_property
+    def index(self) -> TripleIndex:
+        return TripleIndex.of_store(self.store)
+
+    def close(self) -> None:
+        if self._folder is not None:
+            del self.store  # closes the database before its folder goes
+            shutil.rmtree(self._folder, ignore_errors=True)
+            self._folder = None
+
+    def __enter__(self) -> GraphSource:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None,
+                 traceback: TracebackType | None) -> None:
+        self.close()
+
+
+def _quads(data: Dataset | Graph) -> Iterator[pyoxigraph.Quad]:
+    default = pyoxigraph.DefaultGraph()
+    if isinstance(data, Dataset):
+        merged = default_graph(data)
+        for s, p, o, context in data.quads((None, None, None, None)):
+            identifier = getattr(context, "identifier", context)
+            graph = default if identifier == merged.identifier else oxigraph_term(identifier)
+            yield pyoxigraph.Quad(oxigraph_term(s), oxigraph_term(p), oxigraph_term(o), graph)
+    else:
+        for s, p, o in data:
+            yield pyoxigraph.Quad(oxigraph_term(s), oxigraph_term(p), oxigraph_term(o), default)
+
+
+def index_of(data: Dataset | Graph | GraphSource | TripleIndex) -> TripleIndex:
+    """The index of the merged graph of ``data``."""
+    if isinstance(data, TripleIndex):
+        return data
+    if isinstance(data, GraphSource):
+        return data.index
+    return TripleIndex.of_graph(data)
