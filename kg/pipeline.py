@@ -65,7 +65,7 @@ class BuildReport:
     @property
     def dataset(self) -> Dataset:
         """The graph as an rdflib dataset, built on first use: a named graph per article and
-        their union as the default graph (``kg update`` writes its store without it)."""
+        their union as the default graph (``kg build`` writes its store without it)."""
         if self._dataset is None:
             from kg.graph.build import DEFAULT_BASE, build_dataset
 
