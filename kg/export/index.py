@@ -29,7 +29,12 @@ class TripleIndex:
 
     def __init__(self, triples: Iterable[tuple[str, str, str]]) -> None:
         out: dict[str, dict[str, list[str]]] = {}
+        # Every term read from a store is a new string: keep one copy of each (an IRI recurs
+        # in thousands of triples), or the index takes several times the memory.
+        seen: dict[str, str] = {}
+        one = seen.setdefault
         for subject, predicate, obj in triples:
+            subject, predicate, obj = one(subject, subject), one(predicate, predicate), one(obj, obj)
             by_predicate = out.get(subject)
             if by_predicate is None:
                 by_predicate = out[subject] = {}
