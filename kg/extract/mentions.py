@@ -631,7 +631,10 @@ class MentionIndex:
         modifiers = [c.lower_ for c in tok.children if c.dep_ in {"compound", "amod"} and c.i < tok.i]
         if " ".join([*modifiers, tok.lower_]) not in self.lexicon.single_offices:
             return None
-        person = self.office_holder(tok, window=OFFICE_WINDOW)
+        # "the prime minister and Mr Brown": the named partner is someone else, which settles
+        # which of two equally likely holders is meant.
+        partners = frozenset(k for c in tok.conjuncts if (k := self.token_entity.get(c.i)))
+        person = self.office_holder(tok, window=OFFICE_WINDOW, not_them=partners)
         return person if person not in exclude else None
 
     def _described_body(self, tok: Token, exclude: frozenset[str]) -> str | None:
@@ -712,14 +715,17 @@ class MentionIndex:
             return None
         return max(recent, key=lambda k: (len(self.clusters[k].mentions), recent[k]))
 
-    def office_holder(self, tok: Token, *, window: int) -> str | None:
+    def office_holder(self, tok: Token, *, window: int, not_them: frozenset[str] = frozenset()) -> str | None:
         """Who an office written without a holder ("the prime minister said") most likely is:
         of the story's two leading people, one named in the last ``window`` sentences and
         given no post or description of their own; when both are, the one the article names
-        clearly more often (half as often again). None otherwise: two equally likely holders
-        are a guess, not a reading."""
+        clearly more often (half as often again), or the one that is not in ``not_them``
+        (people the sentence itself sets apart from the office holder). None otherwise: two
+        equally likely holders are a guess, not a reading."""
         recent = self._recent_persons(tok, window)
         candidates = [k for k in self.leading_persons(2) if k in recent and not self.has_description(k)]
+        if len(candidates) == 2 and not_them & set(candidates):
+            candidates = [k for k in candidates if k not in not_them]
         if len(candidates) == 2:
             first, second = (len(self.clusters[k].mentions) for k in candidates)
             return candidates[0] if first >= 1.5 * second else None

@@ -250,6 +250,23 @@ def test_an_office_no_one_was_given_is_a_leading_person_without_a_post(extract):
     assert ("Ian Rae", "Bram Tolley", "criticises", "accuses") in extract(text).interactions
 
 
+def test_an_office_beside_one_of_two_leading_people_is_the_other(extract):
+    # Both are named as often, so "the prime minister" alone is either; "and Mr Tolley" says
+    # which it is not.
+    text = ("Mr Alder Quint met Mr Bram Tolley on Monday. Mr Tolley and Mr Quint spoke again later. "
+            "Green spokesman Ian Rae accused the prime minister and Mr Tolley of squabbling like schoolboys.")
+    found = extract(text).interactions
+    assert ("Ian Rae", "Alder Quint", "criticises", "accuses") in found, found
+    assert ("Ian Rae", "Bram Tolley", "criticises", "accuses") in found, found
+
+
+def test_an_office_beside_someone_else_stays_nobodys_between_two_leading_people(extract):
+    text = ("Mr Alder Quint met Mr Bram Tolley on Monday. Mr Tolley and Mr Quint spoke again later. "
+            "Green spokesman Ian Rae accused the prime minister and Ms Jo Vance of squabbling.")
+    found = extract(text).interactions
+    assert not [t for s, t, _, _ in found if t in {"Alder Quint", "Bram Tolley"}], found
+
+
 def test_an_office_is_nobodys_when_no_leading_person_is_free_of_posts(extract):
     text = ("Green spokesman Ian Rae and SNP treasurer Bram Tolley met. Mr Rae and Mr Tolley spoke. "
             "Mr Rae then accused the chancellor of ducking hard choices.")
