@@ -125,6 +125,9 @@ class MentionIndex:
         self.clusters: dict[str, Cluster] = {}
         self.token_entity: dict[int, str] = {}
         self.descriptions: list[tuple[int, str, str, str]] = []  # (token i, title, head, key)
+        # Offices written without a holder that the article has already been read to give
+        # one ("the prime minister said", read by ``roles``): office -> person.
+        self.office_readings: dict[str, str] = {}
         self._sent_starts = [s.start for s in doc.sents]
         self._cluster(self._collect())
         self.references: dict[int, str] = {}  # description tokens resolved to a person
@@ -626,15 +629,24 @@ class MentionIndex:
         """"X accused the chancellor of …" where no one was given that office: one of the
         story's two leading people, named just before and given no post of their own (as
         ``roles`` does for such an office in subject position, where it also records the post)."""
-        if tok.dep_ in {"nsubj", "nsubjpass"} or not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+        if tok.dep_ in {"nsubj", "nsubjpass"}:
+            return None
+        # "the chancellor", or "his chancellor" beside the one it is his ("the prime minister
+        # and his chancellor").
+        owned_by_partner = tok.dep_ == "conj" and any(c.dep_ == "poss" and c.lower_ in {"his", "her"}
+                                                       for c in tok.children)
+        if not owned_by_partner and not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
             return None
         modifiers = [c.lower_ for c in tok.children if c.dep_ in {"compound", "amod"} and c.i < tok.i]
-        if " ".join([*modifiers, tok.lower_]) not in self.lexicon.single_offices:
+        office = " ".join([*modifiers, tok.lower_])
+        if office not in self.lexicon.single_offices:
             return None
-        # "the prime minister and Mr Brown": the named partner is someone else, which settles
-        # which of two equally likely holders is meant.
-        partners = frozenset(k for c in tok.conjuncts if (k := self.token_entity.get(c.i)))
-        person = self.office_holder(tok, window=OFFICE_WINDOW, not_them=partners)
+        person = self.office_readings.get(office)
+        if person is None:
+            # "the prime minister and Mr Brown": the named partner is someone else, which
+            # settles which of two equally likely holders is meant.
+            partners = frozenset(k for c in tok.conjuncts if (k := self.token_entity.get(c.i)))
+            person = self.office_holder(tok, window=OFFICE_WINDOW, not_them=partners)
         return person if person not in exclude else None
 
     def _described_body(self, tok: Token, exclude: frozenset[str]) -> str | None:

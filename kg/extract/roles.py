@@ -379,6 +379,8 @@ def _described(doc: Doc, index: MentionIndex, lexicon: Lexicon, article_id: str,
         # people, named just before, has no other post or description in the article ("Mr X
         # and Mr Y … The chancellor said" after Y was made "the prime minister").
         person = index.office_holder(noun, window=3)
+        if person is not None:
+            index.office_readings.setdefault(title.lower(), person)
     if person is None:
         return
     index.refer(noun.i, person)

@@ -267,6 +267,26 @@ def test_an_office_beside_someone_else_stays_nobodys_between_two_leading_people(
     assert not [t for s, t, _, _ in found if t in {"Alder Quint", "Bram Tolley"}], found
 
 
+def test_an_office_the_article_has_read_keeps_its_holder_and_his_office_is_the_partners(extract):
+    # The first "the prime minister" (a subject) is read as Mr Quint while he alone was named
+    # just before; later, with Mr Tolley named as often, it is still Mr Quint, and "his
+    # chancellor" beside it is the chancellor of the same reading.
+    text = ("Mr Alder Quint toured a factory on Monday. The prime minister said jobs were safe. "
+            "Mr Bram Tolley met union leaders. The chancellor said wages would rise. "
+            "Mr Quint and Mr Tolley later spoke to reporters together. "
+            "The Greens have accused the prime minister and his chancellor of behaving like schoolboys.")
+    found = extract(text).interactions
+    assert ("Green Party", "Alder Quint", "criticises", "accuses") in found, found
+    assert ("Green Party", "Bram Tolley", "criticises", "accuses") in found, found
+
+
+def test_his_office_is_nobodys_outside_a_pair(extract):
+    text = ("Mr Alder Quint met Mr Bram Tolley on Monday. Mr Tolley and Mr Quint spoke again later. "
+            "Green spokesman Ian Rae accused his chancellor of waste.")
+    found = extract(text).interactions
+    assert not [t for s, t, _, _ in found if t in {"Alder Quint", "Bram Tolley"}], found
+
+
 def test_an_office_is_nobodys_when_no_leading_person_is_free_of_posts(extract):
     text = ("Green spokesman Ian Rae and SNP treasurer Bram Tolley met. Mr Rae and Mr Tolley spoke. "
             "Mr Rae then accused the chancellor of ducking hard choices.")
