@@ -344,6 +344,13 @@ def _all_remedied(word: str, tokens: list[Token]) -> bool:
     return bool(uses) and all(_remedied(t) for t in uses)
 
 
+def _all_of_nothing(word: str, tokens: list[Token]) -> bool:
+    """Is every use of ``word`` done to nothing ("was hiding nothing", "hid no figures")?"""
+    uses = [t for t in tokens if word in (t.lemma_.lower(), t.lower_)]
+    return bool(uses) and all(any(c.dep_ == "dobj" and (c.lower_ == "nothing" or any(
+        d.dep_ == "det" and d.lower_ == "no" for d in c.children)) for c in t.children) for t in uses)
+
+
 def _remedied(tok: Token) -> bool:
     governor = tok.head.head if tok.dep_ == "pobj" else tok.head
     return tok.dep_ in {"dobj", "pobj"} and governor.lemma_.lower() in REMEDY_VERBS
@@ -372,7 +379,7 @@ def _judged(head: Token, lexicon: Lexicon) -> Judgement | None:
         if j.kind == "adjective" and copular and not negated and j.lemmas[0] in complements:
             return j
         if j.kind == "evaluation" and not negated and j.lemmas[0] in own_lemmas \
-                and not _all_remedied(j.lemmas[0], own):
+                and not _all_remedied(j.lemmas[0], own) and not _all_of_nothing(j.lemmas[0], own):
             if j.predicate in SUPPORT_PREDICATES and "lack" in own_lemmas:
                 return LACKING  # "X lacks the courage to …": blame
             if j.predicate in SUPPORT_PREDICATES and own_lemmas & WANTING:

@@ -226,6 +226,8 @@ def test_each_speaker_of_a_judgement_criticises(extract, text, sources, target):
     ("Rolf Brandt spoke first. The SNP claim his spending plans simply do not add up.",
      "Scottish National Party", "Rolf Brandt"),
     ('Helen Marsh said the way Rolf Brandt had run the inquiry was a "shambles".', "Helen Marsh", "Rolf Brandt"),
+    ("The Greens say the SNP has hidden most of its tax rises.", "Green Party", "Scottish National Party"),
+    ("Helen Marsh said Rolf Brandt had concealed the true cost from voters.", "Helen Marsh", "Rolf Brandt"),
 ])
 def test_idioms_of_blame_in_reported_speech(extract, text, source, target):
     assert (source, target, "criticises") in [(s, t, k) for s, t, k, _ in extract(text).interactions]
@@ -238,6 +240,8 @@ def test_praise_the_subject_is_told_to_show_is_nothing(extract):
 @pytest.mark.parametrize("text", [
     'A Green government would sort out the "shambles" of the railways, Helen Marsh said.',
     "Plaid Cymru and Labour say the party's sums do not add up.",
+    "Helen Marsh said the minister Rolf Brandt was hiding nothing.",
+    "Helen Marsh said Rolf Brandt hid no figures from voters.",
 ])
 def test_a_wrong_to_put_right_or_a_party_left_unnamed_is_no_blame(extract, text):
     assert extract(text).interactions == []
