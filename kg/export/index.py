@@ -42,7 +42,7 @@ class TripleIndex:
         instances: dict[str, list[str]] = defaultdict(list)
         mentions: list[tuple[str, str]] = []
         for subject, by_predicate in out.items():
-            for predicate, objects in by_predicate.items():
+            for objects in by_predicate.values():
                 objects.sort()
             for cls in by_predicate.get(_TYPE, ()):
                 instances[cls].append(subject)
