@@ -25,6 +25,7 @@ from rdflib import Dataset
 from kg import ingest
 from kg.engine import DEFAULT_BATCH_SIZE
 from kg.errors import UsageError, ValidationError
+from kg.graph.build import DEFAULT_BASE
 from kg.model import Article, ArticleResult
 from kg.resolve import Resolved, resolve
 from kg.state import BuildState
@@ -59,7 +60,7 @@ class BuildReport:
     state: BuildState | None = field(default=None, repr=False)
     written: list[Path] = field(default_factory=list)
     stages: dict[str, float] = field(default_factory=dict)
-    base: str = ""
+    base: str = DEFAULT_BASE  # the namespace instance IRIs are minted under
     _dataset: Dataset | None = field(default=None, repr=False)
 
     @property
@@ -67,9 +68,9 @@ class BuildReport:
         """The graph as an rdflib dataset, built on first use: a named graph per article and
         their union as the default graph (``kg build`` writes its store without it)."""
         if self._dataset is None:
-            from kg.graph.build import DEFAULT_BASE, build_dataset
+            from kg.graph.build import build_dataset
 
-            self._dataset = build_dataset(self.resolved, base=self.base or DEFAULT_BASE)
+            self._dataset = build_dataset(self.resolved, base=self.base)
         return self._dataset
 
 
@@ -100,7 +101,7 @@ def run(paths: Iterable[str | Path], *, model: str | None = None, base: str | No
         UsageError: a bad engine option, or a Dask scheduler that cannot be reached.
         ValidationError: the graph breaks a SHACL shape (a bug: the report says where).
     """
-    from kg.graph.build import DEFAULT_BASE, count_by_type
+    from kg.graph.build import count_by_type
 
     if batch_size < 1:
         raise UsageError(f"--batch-size must be at least 1, not {batch_size}")
@@ -305,7 +306,7 @@ def write_build(report: BuildReport, out_dir: str | Path, *, validate: bool = Tr
     """
     from kg.export import StagedExports
     from kg.export.source import GraphSource
-    from kg.graph.build import DEFAULT_BASE, article_graphs
+    from kg.graph.build import article_graphs
     from kg.graph.quads import article_quads
     from kg.graph.validate import BackgroundValidation, Violation, format_violations
     from kg.state import read_store_digest, save_state, write_store_digest
@@ -320,7 +321,7 @@ def write_build(report: BuildReport, out_dir: str | Path, *, validate: bool = Tr
     violations: list[Violation] = []
     try:
         with stages("graph"):
-            for name, graph in article_graphs(report.resolved, base=report.base or DEFAULT_BASE):
+            for name, graph in article_graphs(report.resolved, base=report.base):
                 named, merged = article_quads(name, graph)
                 store.extend(named)
                 store.extend(merged)
@@ -350,7 +351,8 @@ def write_build(report: BuildReport, out_dir: str | Path, *, validate: bool = Tr
         raise ValidationError(format_violations(violations))
     written = staged.commit()
     with stages("store"):
-        digest = _file_digest(out / "graph.trig")
+        with (out / "graph.trig").open("rb") as trig:
+            digest = hashlib.file_digest(trig, "sha256").hexdigest()
         if digest != read_store_digest(out) or not is_store(out / STORE_DIR):
             written.append(store.commit())
             write_store_digest(out, digest)
@@ -360,14 +362,6 @@ def write_build(report: BuildReport, out_dir: str | Path, *, validate: bool = Tr
         with stages("state"):
             save_state(out, report.state)
     return written
-
-
-def _file_digest(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as f:
-        for block in iter(lambda: f.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 def build(paths: Iterable[str | Path], **options: object) -> Dataset:

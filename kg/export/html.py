@@ -69,9 +69,9 @@ from typing import Any
 from rdflib import Dataset, Graph, URIRef
 
 from kg.errors import KGError
-from kg.export.index import TripleIndex, default_graph
+from kg.export.index import Terms, TripleIndex, default_graph
 from kg.export.source import GraphSource, index_of
-from kg.graph.namespaces import KG, ORG, PREFIXES, PROV, RDF, RDFS, SCHEMA, SKOS, TIME
+from kg.graph.namespaces import KG, PREFIXES, SCHEMA
 
 #: ``kg:criticises`` and its sub-properties (``ontology/newskg.ttl``, ``rdfs:subPropertyOf``).
 CRITICISES: tuple[URIRef, ...] = (
@@ -213,26 +213,6 @@ def script_json(data: object) -> str:
 # --------------------------------------------------------------------------------------------
 
 
-class _T:
-    """The IRIs the view reads, as plain strings (see :class:`TripleIndex`)."""
-
-    type = str(RDF.type)
-    subject, predicate, object = str(RDF.subject), str(RDF.predicate), str(RDF.object)
-    statement = str(RDF.Statement)
-    label = str(RDFS.label)
-    pref_label = str(SKOS.prefLabel)
-    name, alternate_name = str(SCHEMA.name), str(SCHEMA.alternateName)
-    identifier, headline, mentions = str(SCHEMA.identifier), str(SCHEMA.headline), str(SCHEMA.mentions)
-    quotation, creator, text, is_part_of = (str(SCHEMA.Quotation), str(SCHEMA.creator), str(SCHEMA.text),
-                                            str(SCHEMA.isPartOf))
-    membership, member, organization = str(ORG.Membership), str(ORG.member), str(ORG.organization)
-    role, member_during, member_of = str(ORG.role), str(ORG.memberDuring), str(ORG.memberOf)
-    has_beginning, has_end, in_year = str(TIME.hasBeginning), str(TIME.hasEnd), str(TIME.inXSDgYear)
-    derived_from, generated_by = str(PROV.wasDerivedFrom), str(PROV.wasGeneratedBy)
-    holds_post, status, evidence = str(KG.holdsPost), str(KG.status), str(KG.evidence)
-    confidence, start_offset = str(KG.confidence), str(KG.startOffset)
-
-
 _KIND_OF = {**{str(p): "criticises" for p in CRITICISES}, **{str(p): "supports" for p in SUPPORTS}}
 _STATUS = {str(KG.current): "current", str(KG.former): "former", str(KG.unknownStatus): "unknown"}
 #: (subject, object, article) -> [(statement, start offset)]
@@ -276,7 +256,7 @@ def view_data(graph: Graph | TripleIndex) -> dict[str, Any]:
         ``nodes`` and ``edges`` (vis items), ``info`` (panel details by id), ``types`` and
         ``kinds`` (legend and filters), ``options`` (vis-network options) and ``meta`` (counts).
     """
-    triples = graph if isinstance(graph, TripleIndex) else TripleIndex.of_graph(graph)
+    triples = index_of(graph)
     c = _Collected()
     _collect_entities(triples, c)
     _collect_interactions(triples, c)
@@ -330,7 +310,7 @@ def _collect_entities(t: TripleIndex, c: _Collected) -> None:
         for node in t.instances(str(cls)):
             if node in c.types:
                 continue  # typed twice: the earlier class in ENTITY_TYPES wins
-            names = t.objects(node, _T.name)
+            names = t.objects(node, Terms.name)
             if names:
                 c.types[node] = type_key
                 c.names[node] = min(names)
@@ -338,24 +318,24 @@ def _collect_entities(t: TripleIndex, c: _Collected) -> None:
 
 def _collect_interactions(t: TripleIndex, c: _Collected) -> None:
     """One edge per criticises/supports statement between two entities."""
-    for statement in t.instances(_T.statement):
-        predicates = sorted(p for p in t.objects(statement, _T.predicate) if p in _KIND_OF)
+    for statement in t.instances(Terms.statement):
+        predicates = sorted(p for p in t.objects(statement, Terms.predicate) if p in _KIND_OF)
         if not predicates:
             continue
         predicate = predicates[0]
         kind = _KIND_OF[predicate]
-        pairs = sorted({(s, o) for s in t.objects(statement, _T.subject) if s in c.names
-                        for o in t.objects(statement, _T.object) if o in c.names})
+        pairs = sorted({(s, o) for s in t.objects(statement, Terms.subject) if s in c.names
+                        for o in t.objects(statement, Terms.object) if o in c.names})
         evidence = _evidence(t, [statement])
-        articles = sorted({_article_label(t, a) for a in t.objects(statement, _T.derived_from)})
+        articles = sorted({_article_label(t, a) for a in t.objects(statement, Terms.derived_from)})
         for i, (s, o) in enumerate(pairs):
             info = {
                 "kind": kind,
                 "predicate": _words(predicate),
                 "summary": f"{c.names[s]} {_words(predicate)} {c.names[o]}",
                 "from": s, "to": o, "fromName": c.names[s], "toName": c.names[o],
-                "confidence": t.value(statement, _T.confidence),
-                "extractor": t.value(t.value(statement, _T.generated_by), _T.label),
+                "confidence": t.value(statement, Terms.confidence),
+                "extractor": t.value(t.value(statement, Terms.generated_by), Terms.label),
                 "evidence": evidence,
                 "articles": articles,
             }
@@ -367,27 +347,27 @@ def _collect_memberships(t: TripleIndex, c: _Collected) -> None:
     """One edge per membership with an organisation in the view; every membership is a post."""
     member_of: _StatementIndex = defaultdict(list)
     holds_post: _StatementIndex = defaultdict(list)
-    indexes = {_T.member_of: member_of, _T.holds_post: holds_post}
-    for statement in t.instances(_T.statement):
-        index = indexes.get(t.value(statement, _T.predicate))
+    indexes = {Terms.member_of: member_of, Terms.holds_post: holds_post}
+    for statement in t.instances(Terms.statement):
+        index = indexes.get(t.value(statement, Terms.predicate))
         if index is None:
             continue
-        start = t.value(statement, _T.start_offset)
-        for s in t.objects(statement, _T.subject):
-            for o in t.objects(statement, _T.object):
-                for article in t.objects(statement, _T.derived_from):
+        start = t.value(statement, Terms.start_offset)
+        for s in t.objects(statement, Terms.subject):
+            for o in t.objects(statement, Terms.object):
+                for article in t.objects(statement, Terms.derived_from):
                     index[(s, o, article)].append((statement, start))
     with_org = {(s, article, start) for (s, _, article), found in member_of.items() for _, start in found}
 
-    for membership in t.instances(_T.membership):
-        role = t.value(membership, _T.role)
+    for membership in t.instances(Terms.membership):
+        role = t.value(membership, Terms.role)
         title = _role_title(t, role) if role else ""
-        status = _STATUS.get(t.value(membership, _T.status), "")
-        years = _years(t, t.value(membership, _T.member_during))
-        article_nodes = sorted(t.objects(membership, _T.derived_from))
+        status = _STATUS.get(t.value(membership, Terms.status), "")
+        years = _years(t, t.value(membership, Terms.member_during))
+        article_nodes = sorted(t.objects(membership, Terms.derived_from))
         articles = sorted({_article_label(t, a) for a in article_nodes})
-        orgs = sorted(t.objects(membership, _T.organization)) or [""]
-        for person in sorted(t.objects(membership, _T.member)):
+        orgs = sorted(t.objects(membership, Terms.organization)) or [""]
+        for person in sorted(t.objects(membership, Terms.member)):
             if person not in c.names:
                 continue
             for i, org in enumerate(orgs):
@@ -446,18 +426,18 @@ def _membership_statements(person: str, org: str, role: str, articles: Iterable[
 
 
 def _collect_quotes_and_articles(t: TripleIndex, c: _Collected) -> None:
-    for quote in t.instances(_T.quotation):
-        article = t.value(quote, _T.is_part_of) or t.value(quote, _T.derived_from)
-        for speaker in t.objects(quote, _T.creator):
+    for quote in t.instances(Terms.quotation):
+        article = t.value(quote, Terms.is_part_of) or t.value(quote, Terms.derived_from)
+        for speaker in t.objects(quote, Terms.creator):
             if speaker in c.names:
                 c.quotes[speaker].append({
-                    "text": t.value(quote, _T.text),
-                    "sentence": t.value(quote, _T.evidence),
+                    "text": t.value(quote, Terms.text),
+                    "sentence": t.value(quote, Terms.evidence),
                     "article": _article_label(t, article) if article else "",
                 })
     for article, entity in t.mentions:
         if entity in c.names:
-            c.articles[entity].append({"id": _article_label(t, article), "headline": t.value(article, _T.headline)})
+            c.articles[entity].append({"id": _article_label(t, article), "headline": t.value(article, Terms.headline)})
 
 
 def _spread_parallel_edges(edges: list[_Edge]) -> None:
@@ -486,11 +466,11 @@ def _evidence(t: TripleIndex, statements: Iterable[str]) -> list[dict[str, str]]
     """The sentences behind ``statements`` with their article, each once, in article order."""
     seen: dict[tuple[str, int, str], dict[str, str]] = {}
     for statement in statements:
-        start = t.value(statement, _T.start_offset)
+        start = t.value(statement, Terms.start_offset)
         offset = int(start) if start.lstrip("-").isdigit() else -1
-        for article in t.objects(statement, _T.derived_from):
+        for article in t.objects(statement, Terms.derived_from):
             label = _article_label(t, article)
-            for sentence in t.objects(statement, _T.evidence):
+            for sentence in t.objects(statement, Terms.evidence):
                 seen.setdefault((label, offset, sentence), {"sentence": sentence, "article": label})
     return [seen[k] for k in sorted(seen)]
 
@@ -541,17 +521,17 @@ def _vis_options(n_nodes: int) -> dict[str, Any]:
 
 
 def _aliases(t: TripleIndex, node: str, name: str) -> list[str]:
-    forms = {*t.objects(node, _T.name), *t.objects(node, _T.alternate_name)}
+    forms = {*t.objects(node, Terms.name), *t.objects(node, Terms.alternate_name)}
     return sorted(forms - {name})
 
 
 def _article_label(t: TripleIndex, article: str) -> str:
     """An article as the reader knows it: its ``schema:identifier`` (the file name)."""
-    return t.value(article, _T.identifier) or article
+    return t.value(article, Terms.identifier) or article
 
 
 def _role_title(t: TripleIndex, role: str) -> str:
-    for predicate in (_T.pref_label, _T.name, _T.label):
+    for predicate in (Terms.pref_label, Terms.name, Terms.label):
         title = t.value(role, predicate)
         if title:
             return title
@@ -562,7 +542,7 @@ def _years(t: TripleIndex, interval: str) -> str:
     """``2008–2013``, ``2008–`` or ``–2013``; empty without an interval."""
     if not interval:
         return ""
-    start, end = (t.value(t.value(interval, link), _T.in_year) for link in (_T.has_beginning, _T.has_end))
+    start, end = (t.value(t.value(interval, link), Terms.in_year) for link in (Terms.has_beginning, Terms.has_end))
     return f"{start}–{end}" if start or end else ""
 
 

@@ -15,9 +15,28 @@ from collections.abc import Iterable
 import pyoxigraph
 from rdflib import BNode, Dataset, Graph
 
-from kg.graph.namespaces import RDF, SCHEMA
+from kg.graph.namespaces import KG, ORG, PROV, RDF, RDFS, SCHEMA, SKOS, TIME
 
-_TYPE, _MENTIONS = str(RDF.type), str(SCHEMA.mentions)
+
+class Terms:
+    """The IRIs the HTML view and the tables read, as plain strings (the keys of a :class:`TripleIndex`)."""
+
+    type = str(RDF.type)
+    subject, predicate, object = str(RDF.subject), str(RDF.predicate), str(RDF.object)
+    statement = str(RDF.Statement)
+    label = str(RDFS.label)
+    pref_label = str(SKOS.prefLabel)
+    name, alternate_name = str(SCHEMA.name), str(SCHEMA.alternateName)
+    identifier, headline, mentions = str(SCHEMA.identifier), str(SCHEMA.headline), str(SCHEMA.mentions)
+    news_article = str(SCHEMA.NewsArticle)
+    quotation, creator, text, is_part_of = (str(SCHEMA.Quotation), str(SCHEMA.creator), str(SCHEMA.text),
+                                            str(SCHEMA.isPartOf))
+    membership, member, organization = str(ORG.Membership), str(ORG.member), str(ORG.organization)
+    role, member_during, member_of = str(ORG.role), str(ORG.memberDuring), str(ORG.memberOf)
+    has_beginning, has_end, in_year = str(TIME.hasBeginning), str(TIME.hasEnd), str(TIME.inXSDgYear)
+    derived_from, generated_by = str(PROV.wasDerivedFrom), str(PROV.wasGeneratedBy)
+    holds_post, status, evidence = str(KG.holdsPost), str(KG.status), str(KG.evidence)
+    confidence, start_offset = str(KG.confidence), str(KG.startOffset)
 
 
 class TripleIndex:
@@ -44,9 +63,9 @@ class TripleIndex:
         for subject, by_predicate in out.items():
             for objects in by_predicate.values():
                 objects.sort()
-            for cls in by_predicate.get(_TYPE, ()):
+            for cls in by_predicate.get(Terms.type, ()):
                 instances[cls].append(subject)
-            mentions.extend((subject, entity) for entity in by_predicate.get(_MENTIONS, ()))
+            mentions.extend((subject, entity) for entity in by_predicate.get(Terms.mentions, ()))
         self._out = out
         self._instances = {cls: sorted(subjects) for cls, subjects in instances.items()}
         self.mentions = sorted(mentions)  # (article, entity)

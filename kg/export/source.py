@@ -22,9 +22,6 @@ from rdflib import Dataset, Graph
 from kg.export.index import TripleIndex, default_graph
 from kg.graph.quads import oxigraph_term
 
-# Quads handed to the store at once: large enough to be fast, small enough to stay flat.
-LOAD_CHUNK = 100_000
-
 
 class GraphSource:
     """A store holding the merged graph as its default graph (and, for a build, a named graph
@@ -44,13 +41,7 @@ class GraphSource:
         folder = Path(tempfile.mkdtemp(prefix="kg-export-"))
         source = cls(pyoxigraph.Store(str(folder)), folder=folder)
         try:
-            chunk: list[pyoxigraph.Quad] = []
-            for quad in _quads(data):
-                chunk.append(quad)
-                if len(chunk) >= LOAD_CHUNK:
-                    source.store.bulk_extend(chunk)
-                    chunk = []
-            source.store.bulk_extend(chunk)
+            source.store.bulk_extend(_quads(data))  # Oxigraph's bulk loader takes them in batches
             source.store.flush()
         except BaseException:
             source.close()

@@ -24,9 +24,9 @@ from dataclasses import dataclass
 import networkx as nx
 from rdflib import Dataset, Graph, URIRef
 
-from kg.export.index import TripleIndex
+from kg.export.index import Terms, TripleIndex
 from kg.export.source import GraphSource, index_of
-from kg.graph.namespaces import KG, ORG, PROV, RDF, SCHEMA, SKOS, TIME
+from kg.graph.namespaces import KG, SCHEMA
 
 ENTITY_TYPES = {SCHEMA.Person: "Person", SCHEMA.Organization: "Organization", SCHEMA.Place: "Place"}
 #: The interaction properties by fact kind (``ontology/newskg.ttl``, ``rdfs:subPropertyOf``).
@@ -84,23 +84,6 @@ def _offset(value: str) -> int:
         return -1
 
 
-class _Terms:
-    """The IRIs the tables read, as plain strings (the keys of a :class:`TripleIndex`)."""
-
-    type, subject, predicate, object = str(RDF.type), str(RDF.subject), str(RDF.predicate), str(RDF.object)
-    statement, quotation, membership = str(RDF.Statement), str(SCHEMA.Quotation), str(ORG.Membership)
-    name, alternate_name, identifier = str(SCHEMA.name), str(SCHEMA.alternateName), str(SCHEMA.identifier)
-    creator, text, is_part_of = str(SCHEMA.creator), str(SCHEMA.text), str(SCHEMA.isPartOf)
-    member, role, organization, member_during = str(ORG.member), str(ORG.role), str(ORG.organization), str(
-        ORG.memberDuring)
-    member_of, holds_post = str(ORG.memberOf), str(KG.holdsPost)
-    evidence, start_offset, status = str(KG.evidence), str(KG.startOffset), str(KG.status)
-    derived_from, pref_label = str(PROV.wasDerivedFrom), str(SKOS.prefLabel)
-    has_beginning, has_end, in_year = str(TIME.hasBeginning), str(TIME.hasEnd), str(TIME.inXSDgYear)
-    news_article = str(SCHEMA.NewsArticle)
-
-
-_T = _Terms
 _ENTITY_TYPES = {str(cls): kind for cls, kind in ENTITY_TYPES.items()}
 _INTERACTIONS = {str(p): kind for p, kind in INTERACTIONS.items()}
 
@@ -108,35 +91,35 @@ _INTERACTIONS = {str(p): kind for p, kind in INTERACTIONS.items()}
 def fact_rows(data: Dataset | Graph | GraphSource | TripleIndex) -> list[FactRow]:
     """Every fact of the merged graph, one row per stating sentence, sorted by article and offset."""
     g = index_of(data)
-    names = {s: g.value(s, _T.name) or _local(s) for cls in _ENTITY_TYPES for s in g.instances(cls)}
-    articles = {a: g.value(a, _T.identifier) or a for a in g.instances(_T.news_article)}
+    names = {s: g.value(s, Terms.name) or _local(s) for cls in _ENTITY_TYPES for s in g.instances(cls)}
+    articles = {a: g.value(a, Terms.identifier) or a for a in g.instances(Terms.news_article)}
 
     def name(node: str) -> str:
-        return "" if not node else names.get(node) or g.value(node, _T.name) or _local(node)
+        return "" if not node else names.get(node) or g.value(node, Terms.name) or _local(node)
 
     # Statements by (subject, predicate, object, article): their sentences and offsets.
     evidence: Evidence = defaultdict(list)
     rows: list[FactRow] = []
-    for st in g.instances(_T.statement):
-        s, p, o = (g.value(st, x) for x in (_T.subject, _T.predicate, _T.object))
+    for st in g.instances(Terms.statement):
+        s, p, o = (g.value(st, x) for x in (Terms.subject, Terms.predicate, Terms.object))
         if not (s and p and o):
             continue
-        sentence, offset = g.value(st, _T.evidence), _offset(g.value(st, _T.start_offset))
-        for article in g.objects(st, _T.derived_from):
+        sentence, offset = g.value(st, Terms.evidence), _offset(g.value(st, Terms.start_offset))
+        for article in g.objects(st, Terms.derived_from):
             evidence[(s, p, o, article)].append((offset, sentence, st))
             kind = _INTERACTIONS.get(p)
             if kind is not None:
                 rows.append(FactRow(kind, _local(p), s, name(s), o, name(o), "", "", "", "", "",
                                     articles.get(article, article), sentence, offset, st))
     rows.extend(_membership_rows(g, evidence, name, articles))
-    for quote in g.instances(_T.quotation):
-        speaker = g.value(quote, _T.creator)
+    for quote in g.instances(Terms.quotation):
+        speaker = g.value(quote, Terms.creator)
         if not speaker:
             continue
-        source = g.value(quote, _T.derived_from) or g.value(quote, _T.is_part_of)
-        rows.append(FactRow("quote", "quote", speaker, name(speaker), None, g.value(quote, _T.text),
-                            "", "", "", "", "", articles.get(source, source), g.value(quote, _T.evidence),
-                            _offset(g.value(quote, _T.start_offset)), quote))
+        source = g.value(quote, Terms.derived_from) or g.value(quote, Terms.is_part_of)
+        rows.append(FactRow("quote", "quote", speaker, name(speaker), None, g.value(quote, Terms.text),
+                            "", "", "", "", "", articles.get(source, source), g.value(quote, Terms.evidence),
+                            _offset(g.value(quote, Terms.start_offset)), quote))
     return sorted(set(rows), key=FactRow.sort_key)
 
 
@@ -144,35 +127,35 @@ def _membership_rows(g: TripleIndex, evidence: Evidence, name: Callable[[str], s
                      articles: dict[str, str]) -> Iterable[FactRow]:
     """A row per membership, article and sentence stating it (see the module docstring)."""
     memberships = []
-    for m in g.instances(_T.membership):
-        person = g.value(m, _T.member)
+    for m in g.instances(Terms.membership):
+        person = g.value(m, Terms.member)
         if person:
-            memberships.append((m, person, g.value(m, _T.role), g.value(m, _T.organization)))
+            memberships.append((m, person, g.value(m, Terms.role), g.value(m, Terms.organization)))
     # Sentences a membership with an organisation proves; a post-only membership of the same
     # person, post and article does not claim them again.
     claimed: set[tuple[str, str, str, int]] = set()
     with_org = [x for x in memberships if x[3]]
     for m, person, role, org in sorted(with_org) + sorted(x for x in memberships if not x[3]):
-        interval = g.value(m, _T.member_during)
+        interval = g.value(m, Terms.member_during)
         start = end = ""
         if interval:
-            begin, finish = g.value(interval, _T.has_beginning), g.value(interval, _T.has_end)
-            start = g.value(begin, _T.in_year) if begin else ""
-            end = g.value(finish, _T.in_year) if finish else ""
-        status = _local(g.value(m, _T.status))
+            begin, finish = g.value(interval, Terms.has_beginning), g.value(interval, Terms.has_end)
+            start = g.value(begin, Terms.in_year) if begin else ""
+            end = g.value(finish, Terms.in_year) if finish else ""
+        status = _local(g.value(m, Terms.status))
         status = "unknown" if status == "unknownStatus" else status
-        post = g.value(role, _T.pref_label) if role else ""
+        post = g.value(role, Terms.pref_label) if role else ""
         org_name = name(org)
         relation, label = ("holdsPost", post) if role else ("memberOf", org_name)
-        for article in g.objects(m, _T.derived_from):
+        for article in g.objects(m, Terms.derived_from):
             if org:
-                found = evidence.get((person, _T.member_of, org, article), [])
+                found = evidence.get((person, Terms.member_of, org, article), [])
                 if role:
-                    post_offsets = {o for o, _, _ in evidence.get((person, _T.holds_post, role, article), [])}
+                    post_offsets = {o for o, _, _ in evidence.get((person, Terms.holds_post, role, article), [])}
                     found = [e for e in found if e[0] in post_offsets] or found
                     claimed.update((person, role, article, o) for o, _, _ in found)
             else:
-                found = [e for e in evidence.get((person, _T.holds_post, role, article), [])
+                found = [e for e in evidence.get((person, Terms.holds_post, role, article), [])
                          if (person, role, article, e[0]) not in claimed] if role else []
             for offset, sentence in sorted((o, s) for o, s, _ in found) or [(-1, "")]:
                 yield FactRow("role" if role else "membership", relation, person, name(person), org or None,
@@ -207,9 +190,9 @@ def to_graphml(data: Dataset | Graph | GraphSource | TripleIndex) -> bytes:
             types.setdefault(s, kind)
     seen = set(types)
     for iri, kind in sorted(types.items()):
-        label = _xml(g.value(iri, _T.name))
+        label = _xml(g.value(iri, Terms.name))
         network.add_node(iri, label=label, name=label, type=kind,
-                         aliases=_xml("; ".join(g.objects(iri, _T.alternate_name))),
+                         aliases=_xml("; ".join(g.objects(iri, Terms.alternate_name))),
                          posts=_xml("; ".join(sorted(posts.get(iri, ())))))
     for i, row in enumerate(r for r in rows if r.object is not None and r.object in seen and r.subject in seen):
         network.add_edge(row.subject, row.object, key=f"e{i}", kind=row.kind, relation=row.relation,

@@ -112,9 +112,14 @@ class BackgroundValidation:
         if self._buffer and (self._pool is not None or self._added >= BACKGROUND_FROM_TRIPLES):
             self._submit()
 
-    def _submit(self) -> None:
+    def _take_chunk(self) -> bytes:
+        """The triples added since the last chunk, as N-Triples; the buffer starts afresh."""
         chunk = pyoxigraph.serialize(self._buffer, format=pyoxigraph.RdfFormat.N_QUADS)
         self._buffer = []
+        return chunk
+
+    def _submit(self) -> None:
+        chunk = self._take_chunk()
         if (os.cpu_count() or 1) < 2:
             self._done.append(validate_ntriples(chunk, self._shapes))
             return
@@ -129,9 +134,7 @@ class BackgroundValidation:
         """The violations (empty when the graph conforms) and the seconds validation took."""
         try:
             if self._buffer:
-                chunk = pyoxigraph.serialize(self._buffer, format=pyoxigraph.RdfFormat.N_QUADS)
-                self._buffer = []
-                self._done.append(validate_ntriples(chunk, self._shapes))
+                self._done.append(validate_ntriples(self._take_chunk(), self._shapes))
             while self._pending:
                 self._done.append(self._pending.popleft().get())
         finally:
