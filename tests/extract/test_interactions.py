@@ -264,13 +264,6 @@ def test_an_office_beside_one_of_two_leading_people_is_the_other(extract):
     assert ("Ian Rae", "Bram Tolley", "criticises", "accuses") in found, found
 
 
-def test_an_office_beside_someone_else_stays_nobodys_between_two_leading_people(extract):
-    text = ("Mr Alder Quint met Mr Bram Tolley on Monday. Mr Tolley and Mr Quint spoke again later. "
-            "Green spokesman Ian Rae accused the prime minister and Ms Jo Vance of squabbling.")
-    found = extract(text).interactions
-    assert not [t for s, t, _, _ in found if t in {"Alder Quint", "Bram Tolley"}], found
-
-
 def test_an_office_the_article_has_read_keeps_its_holder_and_his_office_is_the_partners(extract):
     # The first "the prime minister" (a subject) is read as Mr Quint while he alone was named
     # just before; later, with Mr Tolley named as often, it is still Mr Quint, and "his
@@ -284,9 +277,13 @@ def test_an_office_the_article_has_read_keeps_its_holder_and_his_office_is_the_p
     assert ("Green Party", "Bram Tolley", "criticises", "accuses") in found, found
 
 
-def test_his_office_is_nobodys_outside_a_pair(extract):
-    text = ("Mr Alder Quint met Mr Bram Tolley on Monday. Mr Tolley and Mr Quint spoke again later. "
-            "Green spokesman Ian Rae accused his chancellor of waste.")
+@pytest.mark.parametrize("last_sentence", [
+    # a partner, but not one of the two; then "his" office outside a pair
+    "Green spokesman Ian Rae accused the prime minister and Ms Jo Vance of squabbling.",
+    "Green spokesman Ian Rae accused his chancellor of waste.",
+])
+def test_an_office_stays_nobodys_between_two_equally_named_leading_people(extract, last_sentence):
+    text = "Mr Alder Quint met Mr Bram Tolley on Monday. Mr Tolley and Mr Quint spoke again later. " + last_sentence
     found = extract(text).interactions
     assert not [t for s, t, _, _ in found if t in {"Alder Quint", "Bram Tolley"}], found
 
