@@ -28,7 +28,7 @@ from kg.errors import UsageError, ValidationError
 from kg.graph.build import DEFAULT_BASE
 from kg.model import Article, ArticleResult
 from kg.resolve import Resolved, resolve
-from kg.state import BuildState
+from kg.state import BuildState, ResultFiles
 
 log = logging.getLogger(__name__)
 
@@ -50,7 +50,6 @@ class BuildReport:
     resolved: Resolved
     articles: int = 0
     entities_by_type: dict[str, int] = field(default_factory=dict)
-    facts_by_kind: dict[str, int] = field(default_factory=dict)
     errors: list[str] = field(default_factory=list)
     seconds: float = 0.0
     model: str = ""
@@ -62,6 +61,14 @@ class BuildReport:
     stages: dict[str, float] = field(default_factory=dict)
     base: str = DEFAULT_BASE  # the namespace instance IRIs are minted under
     _dataset: Dataset | None = field(default=None, repr=False)
+    _facts_by_kind: dict[str, int] | None = field(default=None, repr=False)
+
+    @property
+    def facts_by_kind(self) -> dict[str, int]:
+        """How many facts of each kind (counted as the graph is written, or on first use)."""
+        if self._facts_by_kind is None:
+            self._facts_by_kind = count_facts(self.resolved.articles)
+        return self._facts_by_kind
 
     @property
     def dataset(self) -> Dataset:
@@ -77,7 +84,7 @@ class BuildReport:
 def run(paths: Iterable[str | Path], *, model: str | None = None, base: str | None = None,
         validate: bool = True, progress: Progress | None = None, batch_size: int = DEFAULT_BATCH_SIZE,
         previous: BuildState | None = None, engine: str = "local", jobs: int | None = None,
-        scheduler: str | None = None) -> BuildReport:
+        scheduler: str | None = None, spill: ResultFiles | None = None) -> BuildReport:
     """Build the knowledge graph of the articles under ``paths``.
 
     Args:
@@ -94,6 +101,9 @@ def run(paths: Iterable[str | Path], *, model: str | None = None, base: str | No
         engine, jobs, scheduler: where the per-article stage runs (``kg.engine``): ``local``
             on ``jobs`` processes (all cores by default), or ``dask`` at ``scheduler`` (a local
             cluster of ``jobs`` workers when None). The output is the same on every engine.
+        spill: where new extraction results go as they arrive, rather than into memory
+            (:func:`update` passes one in the build folder's state); the report then reads
+            every result from the files, one at a time.
 
     Raises:
         InputError: no article could be found.
@@ -114,15 +124,16 @@ def run(paths: Iterable[str | Path], *, model: str | None = None, base: str | No
     fingerprint = extraction_fingerprint(model)
     previous = previous or BuildState()
     fresh = previous.fingerprint == fingerprint
-    kept = dict(previous.results) if fresh else {}
+    kept = previous.results if fresh else {}
     if previous.results and not fresh:
         log.info("extraction changed since the last build: parsing its %d article(s) again", len(previous.results))
-    by_hash = {r.article.sha256: article_id for article_id, r in kept.items()}
+    kept_hashes = {article_id: r.article.sha256 for article_id, r in kept.items()}
+    by_hash = {sha256: article_id for article_id, sha256 in kept_hashes.items()}
     todo: dict[str, Article] = {}
     reused, replaced = 0, []
     for article in articles:
-        old = kept.get(article.id)
-        if old is not None and old.article.sha256 == article.sha256:
+        old = kept_hashes.get(article.id)
+        if old == article.sha256:
             reused += 1
             continue
         if by_hash.get(article.sha256, article.id) != article.id:
@@ -137,20 +148,20 @@ def run(paths: Iterable[str | Path], *, model: str | None = None, base: str | No
         for article_id, result in sorted(previous.results.items()):
             todo.setdefault(article_id, result.article)
 
+    extracted: dict[str, ArticleResult] | ResultFiles = spill if spill is not None else {}
     with stages("parse and extract"):
-        extracted, model_name = _extract(list(todo.values()), model=model, progress=progress, batch_size=batch_size,
-                                         errors=errors, stages=stages, engine=engine, jobs=jobs, scheduler=scheduler)
-    results = {**kept, **extracted}
+        model_name = _extract(list(todo.values()), extracted, model=model, progress=progress, batch_size=batch_size,
+                              errors=errors, stages=stages, engine=engine, jobs=jobs, scheduler=scheduler)
+    results = (extracted.including(kept) if isinstance(extracted, ResultFiles)
+               else dict(sorted({**kept, **extracted}.items())))
     with stages("resolve"):
-        resolved = resolve(results.values(), minted=previous.minted)
-    facts = Counter(f.kind for r in resolved.articles for f in r.facts)
+        resolved = resolve(results, minted=previous.minted)
     report = BuildReport(
         resolved=resolved, base=base or DEFAULT_BASE, articles=len(resolved.articles),
-        entities_by_type=count_by_type(resolved.entities.values()),
-        facts_by_kind=dict(sorted(facts.items())), errors=errors,
+        entities_by_type=count_by_type(resolved.entities.values()), errors=errors,
         seconds=time.perf_counter() - started, model=model_name,
         extracted=len(extracted), reused=reused, replaced=tuple(r for r in replaced if r in extracted),
-        state=BuildState(results=dict(sorted(results.items())), minted=resolved.minted, fingerprint=fingerprint),
+        state=BuildState(results=results, minted=resolved.minted, fingerprint=fingerprint),
         stages=stages.seconds,
     )
     if validate:
@@ -189,10 +200,16 @@ class Stopwatch:
             self.add(stage, time.perf_counter() - started)
 
 
-def _extract(articles: list[Article], *, model: str | None, progress: Progress | None, batch_size: int,
-             errors: list[str], stages: Stopwatch, engine: str, jobs: int | None,
-             scheduler: str | None) -> tuple[dict[str, ArticleResult], str]:
-    """Parse and extract ``articles`` on an engine; the results by article id, and the pipeline's label.
+def count_facts(articles: Iterable[ArticleResult]) -> dict[str, int]:
+    """How many facts of each kind the articles hold."""
+    return dict(sorted(Counter(f.kind for r in articles for f in r.facts).items()))
+
+
+def _extract(articles: list[Article], results: dict[str, ArticleResult] | ResultFiles, *, model: str | None,
+             progress: Progress | None, batch_size: int, errors: list[str], stages: Stopwatch, engine: str,
+             jobs: int | None, scheduler: str | None) -> str:
+    """Parse and extract ``articles`` on an engine into ``results`` (by article id); return
+    the pipeline's label.
 
     Nothing is started (no model loaded, no worker) when there is nothing to parse. The
     workers' own parse and extract seconds are added to ``stages`` (summed over workers, so
@@ -201,8 +218,7 @@ def _extract(articles: list[Article], *, model: str | None, progress: Progress |
     from kg.engine import batches, make_engine, ordered_map, process_batch
 
     if not articles:
-        return {}, ""
-    results: dict[str, ArticleResult] = {}
+        return ""
     label, done = "", 0
     runner = make_engine(engine, jobs=jobs, address=scheduler, tasks=-(-len(articles) // batch_size))
     try:
@@ -220,7 +236,7 @@ def _extract(articles: list[Article], *, model: str | None, progress: Progress |
                 progress(done, len(articles))
     finally:
         runner.close()
-    return results, label
+    return label
 
 
 def extraction_fingerprint(model: str | None = None) -> str:
@@ -261,15 +277,19 @@ def update(paths: Iterable[str | Path], out_dir: str | Path, *, fresh: bool = Fa
             or its state is unreadable.
         ModelError, ValidationError: as :func:`run` (the folder is left as it was).
     """
-    from kg.state import load_state, locked
+    from kg.state import load_state, locked, state_dir
 
     validate = bool(options.pop("validate", True))
     files = ingest.find_article_files(paths)  # fails before the output folder is touched
     with locked(out_dir):
         previous = BuildState() if fresh else load_state(out_dir)
-        report = run(files, previous=previous, validate=False, **options)  # type: ignore[arg-type]
-        if report.articles:
-            report.written = write_build(report, out_dir, validate=validate)
+        spill = ResultFiles.spilling_into(state_dir(out_dir))
+        try:
+            report = run(files, previous=previous, validate=False, spill=spill, **options)  # type: ignore[arg-type]
+            if report.articles:
+                report.written = write_build(report, out_dir, validate=validate)
+        finally:
+            spill.remove_spill()  # empty once the state is saved; else the build failed
     return report
 
 
@@ -306,7 +326,8 @@ def write_build(report: BuildReport, out_dir: str | Path, *, validate: bool = Tr
     """
     from kg.export import StagedExports
     from kg.export.source import GraphSource
-    from kg.graph.build import article_graphs
+    from kg.export.tables import RowSpool
+    from kg.graph.build import IRIs, article_graph
     from kg.graph.quads import article_quads
     from kg.graph.validate import BackgroundValidation, Violation, format_violations
     from kg.state import read_store_digest, save_state, write_store_digest
@@ -317,12 +338,18 @@ def write_build(report: BuildReport, out_dir: str | Path, *, validate: bool = Tr
     _remove_stale_temporaries(out)
     validation = BackgroundValidation(shapes=shapes) if validate else None
     store = StagedStore(out / STORE_DIR)
+    rows = RowSpool()  # the tables' rows, made from each article's graph while it is at hand
     staged: StagedExports | None = None
     violations: list[Violation] = []
     try:
         with stages("graph"):
-            for name, graph in article_graphs(report.resolved, base=report.base):
-                named, merged = article_quads(name, graph)
+            iris = IRIs(report.base, role_labels=report.resolved.role_labels)
+            facts: Counter[str] = Counter()
+            for result in report.resolved.articles:  # read one at a time
+                facts.update(f.kind for f in result.facts)
+                graph = article_graph(result, iris)
+                rows.add_article(graph)
+                named, merged = article_quads(iris.article(result.article.id), graph)
                 store.extend(named)
                 store.extend(merged)
                 if validation is not None:
@@ -330,8 +357,9 @@ def write_build(report: BuildReport, out_dir: str | Path, *, validate: bool = Tr
             store.flush()
             if validation is not None:
                 validation.flush()
+            report._facts_by_kind = dict(sorted(facts.items()))
         with stages("export"):
-            staged = StagedExports.write(GraphSource(store.store), out)
+            staged = StagedExports.write(GraphSource(store.store, rows=rows), out)
         if validation is not None:
             with stages("validate (waited for)"):
                 violations, seconds = validation.result()
@@ -342,6 +370,7 @@ def write_build(report: BuildReport, out_dir: str | Path, *, validate: bool = Tr
         store.discard()
         raise
     finally:
+        rows.close()
         if validation is not None:
             validation.close()
     assert staged is not None  # written, or the error was raised above

@@ -18,7 +18,7 @@ import hashlib
 import re
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
@@ -69,13 +69,17 @@ class MintedKey:
 class Resolved:
     """The corpus after resolution: global entities by key, and articles re-keyed to them.
 
-    ``minted`` is every key handed out so far (those of this resolution and the earlier ones
-    passed in), for the next build to honour.
+    ``articles`` is a sequence in article-id order; from :func:`resolve` it re-keys each
+    article when read, so a corpus's articles are never all in memory twice. ``minted`` is
+    every key handed out so far (those of this resolution and the earlier ones passed in),
+    for the next build to honour; ``role_labels`` the one label of each post (by the slug of
+    its title): titles differing only in case share their commonest form.
     """
 
     entities: dict[str, Entity]
-    articles: tuple[ArticleResult, ...]
+    articles: Sequence[ArticleResult]
     minted: dict[str, MintedKey] = field(default_factory=dict)
+    role_labels: dict[str, str] = field(default_factory=dict)
 
 
 class _Group:
@@ -86,6 +90,7 @@ class _Group:
         self.rank = rank
         self.members: list[Entity] = []
         self.articles: list[str] = []  # the article of each member
+        self.places: list[int] = []  # and its place among that article's entities
 
     def member_ids(self) -> set[tuple[str, str]]:
         return {(a, normalise(m.name)) for a, m in zip(self.articles, self.members, strict=True)}
@@ -97,11 +102,14 @@ class _Group:
         return self.names() | {normalise(a) for m in self.members for a in m.aliases}
 
 
-def resolve(results: Iterable[ArticleResult], *, minted: Mapping[str, MintedKey] | None = None) -> Resolved:
+def resolve(results: Mapping[str, ArticleResult] | Iterable[ArticleResult], *,
+            minted: Mapping[str, MintedKey] | None = None) -> Resolved:
     """Merge the articles' entities and re-key every fact to the merged entities.
 
     Args:
-        results: the per-article extraction results, in any order.
+        results: the per-article extraction results, in any order, or by article id (a
+            mapping is read twice, one article at a time: once here, once when the resolved
+            articles are read).
         minted: keys handed out by earlier builds (``Resolved.minted`` of the last one); an
             entity whose members held a key keeps it, and no new entity gets one of them.
 
@@ -110,22 +118,29 @@ def resolve(results: Iterable[ArticleResult], *, minted: Mapping[str, MintedKey]
         facts now use those keys, and every key minted so far. The result does not depend
         on the input order.
     """
-    articles = sorted(results, key=lambda r: r.article.id)
+    by_id = results if isinstance(results, Mapping) else {r.article.id: r for r in results}
+    ids = sorted(by_id)
+    locals_: list[tuple[str, int, Entity]] = []  # (article, place among its entities, entity)
+    role_forms: dict[str, Counter[str]] = {}
+    for article_id in ids:
+        result = by_id[article_id]
+        locals_.extend((article_id, i, e) for i, e in enumerate(result.entities))
+        for fact in result.facts:
+            if fact.role:
+                role_forms.setdefault(slugify(fact.role), Counter())[fact.role] += 1
     groups: list[_Group] = []
     by_form: dict[tuple[EntityType, str], _Group] = {}
     people = _PersonIndex()
-    local_to_group: dict[tuple[str, str], _Group] = {}
     # Longer names first, so surnames and short forms find the full name already placed.
-    locals_ = [(r.article.id, e) for r in articles for e in r.entities]
-    locals_.sort(key=lambda pair: (-len(pair[1].name.split()), pair[1].type, pair[1].name, pair[0]))
-    for article_id, entity in locals_:
+    locals_.sort(key=lambda x: (-len(x[2].name.split()), x[2].type, x[2].name, x[0], x[1]))
+    for article_id, place, entity in locals_:
         group = _find_group(entity, by_form, people)
         if group is None:
             group = _Group(entity.type, len(groups))
             groups.append(group)
         group.members.append(entity)
         group.articles.append(article_id)
-        local_to_group[(article_id, entity.key)] = group
+        group.places.append(place)
         for form in _indexed_forms(entity):
             by_form.setdefault((entity.type, form), group)
         if entity.type == "Person":
@@ -136,19 +151,50 @@ def resolve(results: Iterable[ArticleResult], *, minted: Mapping[str, MintedKey]
     for group in groups:
         key = keys[id(group)]
         minted[key] = MintedKey(key, group.type, _canonical(group), tuple(sorted(group.member_ids())))
-    entities = {keys[id(g)]: _merged_entity(g, keys[id(g)]) for g in groups}
-    resolved_articles = []
-    for r in articles:
-        mapping = {e.key: keys[id(local_to_group[(r.article.id, e.key)])] for e in r.entities}
+    entities = dict(sorted((keys[id(g)], _merged_entity(g, keys[id(g)])) for g in groups))
+    placed: dict[str, list[tuple[int, str]]] = {a: [] for a in ids}
+    for group in groups:
+        for article_id, place in zip(group.articles, group.places, strict=True):
+            placed[article_id].append((place, keys[id(group)]))
+    article_keys = {a: tuple(key for _, key in sorted(found)) for a, found in placed.items()}
+    role_labels = {slug: max(forms, key=lambda t: (forms[t], t)) for slug, forms in sorted(role_forms.items())}
+    return Resolved(entities=entities, articles=_ResolvedArticles(by_id, ids, article_keys, entities),
+                    minted=dict(sorted(minted.items())), role_labels=role_labels)
+
+
+class _ResolvedArticles(Sequence[ArticleResult]):
+    """The articles re-keyed to the global entities, each made from its result when read."""
+
+    def __init__(self, results: Mapping[str, ArticleResult], ids: list[str],
+                 keys: dict[str, tuple[str, ...]], entities: dict[str, Entity]) -> None:
+        self._results, self._ids, self._keys, self._entities = results, ids, keys, entities
+
+    def __len__(self) -> int:
+        return len(self._ids)
+
+    def __getitem__(self, index: int) -> ArticleResult:  # type: ignore[override] - no slices
+        return self._resolved(self._ids[index])
+
+    def __iter__(self) -> Iterator[ArticleResult]:
+        return map(self._resolved, self._ids)
+
+    def __eq__(self, other: object) -> bool:  # as a tuple of the same articles would be
+        return (isinstance(other, Sequence) and len(self) == len(other)
+                and all(a == b for a, b in zip(self, other, strict=True)))
+
+    __hash__ = None  # type: ignore[assignment] - compared by value, like a list
+
+    def _resolved(self, article_id: str) -> ArticleResult:
+        r = self._results[article_id]
+        mapping = dict(zip((e.key for e in r.entities), self._keys[article_id], strict=True))
         facts = tuple(dict.fromkeys(_rekey(f, mapping) for f in r.facts if f.subject in mapping
                                     and (f.object is None or f.object in mapping)))
         locals_by_key: dict[str, list[Entity]] = defaultdict(list)
         for e in r.entities:
             locals_by_key[mapping[e.key]].append(e)
-        article_entities = tuple(_article_view(entities[key], group) for key, group in sorted(locals_by_key.items()))
-        resolved_articles.append(replace(r, entities=article_entities, facts=facts))
-    return Resolved(entities=dict(sorted(entities.items())), articles=tuple(resolved_articles),
-                    minted=dict(sorted(minted.items())))
+        article_entities = tuple(_article_view(self._entities[key], group)
+                                 for key, group in sorted(locals_by_key.items()))
+        return replace(r, entities=article_entities, facts=facts)
 
 
 def _indexed_forms(entity: Entity) -> set[str]:

@@ -9,7 +9,9 @@ final newline) through :func:`kg.export.atomic_write`:
   from their stored text.
 - ``state/articles/<article id>.json``: one article's extraction result (its
   :class:`~kg.model.ArticleResult` before resolution, text included), so an unchanged
-  article is never parsed again.
+  article is never parsed again. A build keeps its results in these files rather than in
+  memory (:class:`ResultFiles`): new ones go to a folder of its own (``state/.results-*``) as
+  they arrive and are moved into ``state/articles/`` when the build is saved.
 - ``state/keys.json``: every entity key handed out (:class:`~kg.resolve.MintedKey`), so an
   entity keeps its IRI across builds.
 
@@ -25,7 +27,9 @@ import hashlib
 import json
 import logging
 import os
-from collections.abc import Iterator
+import shutil
+import tempfile
+from collections.abc import Iterator, Mapping
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -43,6 +47,7 @@ KEYS_FILE = "keys.json"
 ARTICLES_DIR = "articles"
 STORE_DIGEST_FILE = "store.sha256"
 LOCK_FILE = ".lock"
+SPILL_PREFIX = ".results-"
 
 
 @dataclass
@@ -50,12 +55,13 @@ class BuildState:
     """What earlier builds into one folder left: extraction results, minted keys, fingerprint.
 
     Attributes:
-        results: extraction results (entity keys local to each article) by article id.
+        results: extraction results (entity keys local to each article) by article id: a
+            dict, or the state's own files (:class:`ResultFiles`) for a build into a folder.
         minted: every entity key handed out so far, by key.
         fingerprint: the extraction fingerprint the results were made with ("" when none).
     """
 
-    results: dict[str, ArticleResult] = field(default_factory=dict)
+    results: Mapping[str, ArticleResult] = field(default_factory=dict)
     minted: dict[str, MintedKey] = field(default_factory=dict)
     fingerprint: str = ""
 
@@ -105,6 +111,93 @@ def minted_from_json(data: dict[str, Any]) -> dict[str, MintedKey]:
             for key, value in data["keys"].items()}
 
 
+class ResultFiles(Mapping[str, ArticleResult]):
+    """Extraction results kept as state files and read back one at a time, by article id.
+
+    A corpus's results do not all fit in memory as objects, and the state has to hold them
+    on disk anyway. Loaded state points at ``state/articles/``; setting an item writes a new
+    result into the build's own folder (:meth:`spilling_into`), which :func:`save_state`
+    moves into place (:meth:`move_into`) and :meth:`remove_spill` removes when the build
+    fails. Iteration is in article-id order.
+    """
+
+    def __init__(self, files: Mapping[str, Path] | None = None, *, spill: Path | None = None) -> None:
+        self._files = dict(files or {})
+        self.spill = spill
+
+    @classmethod
+    def spilling_into(cls, folder: str | Path) -> ResultFiles:
+        """An empty set whose new results go to a new folder in ``folder`` (``.results-*``).
+
+        Folders an interrupted build left there are removed first: call it with the build
+        folder locked (:func:`locked`).
+        """
+        folder = Path(folder)
+        folder.mkdir(parents=True, exist_ok=True)
+        for leftover in folder.glob(SPILL_PREFIX + "*"):
+            log.info("%s: removing the results of an interrupted build", leftover)
+            shutil.rmtree(leftover, ignore_errors=True)
+        return cls(spill=Path(tempfile.mkdtemp(prefix=SPILL_PREFIX, dir=folder)))
+
+    def __setitem__(self, article_id: str, result: ArticleResult) -> None:
+        if self.spill is None:
+            raise ValueError("these results have no folder for new ones")
+        path = self.spill / article_file(article_id)
+        path.write_bytes(dumps(result_to_json(result)))
+        self._files[article_id] = path
+
+    def including(self, earlier: Mapping[str, ArticleResult]) -> ResultFiles:
+        """These results plus those of ``earlier`` whose article is not among them."""
+        files = dict(earlier._files) if isinstance(earlier, ResultFiles) else {}
+        merged = ResultFiles({**files, **self._files}, spill=self.spill)
+        if not isinstance(earlier, ResultFiles):
+            for article_id, result in earlier.items():
+                if article_id not in self._files:
+                    merged[article_id] = result
+        return merged
+
+    def encoded(self, article_id: str) -> bytes:
+        """The article's result as its state file holds it."""
+        return self._files[article_id].read_bytes()
+
+    def __getitem__(self, article_id: str) -> ArticleResult:
+        data = json.loads(self.encoded(article_id))
+        try:
+            return result_from_json(data)
+        except (KeyError, TypeError, ValueError):
+            # Written by another version of the records (load_state has said the build must
+            # parse again): the article alone.
+            return ArticleResult(article=Article(**data["article"]))
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(sorted(self._files))
+
+    def __len__(self) -> int:
+        return len(self._files)
+
+    def move_into(self, folder: Path) -> list[Path]:
+        """Put the new results' files into ``folder`` (the state's articles), replacing older
+        ones only when their bytes differ; return the files that changed."""
+        folder.mkdir(parents=True, exist_ok=True)
+        written = []
+        for article_id, path in sorted(self._files.items()):
+            target = folder / path.name
+            if path == target:
+                continue
+            if target.is_file() and target.read_bytes() == path.read_bytes():
+                path.unlink()
+            else:
+                os.replace(path, target)
+                written.append(target)
+            self._files[article_id] = target
+        return written
+
+    def remove_spill(self) -> None:
+        """Remove the folder of new results (empty once moved into place)."""
+        if self.spill is not None:
+            shutil.rmtree(self.spill, ignore_errors=True)
+
+
 # --- fingerprint ----------------------------------------------------------------------------
 
 
@@ -141,22 +234,22 @@ def load_state(out_dir: str | Path) -> BuildState:
             log.warning("%s: state version %s, not %s: starting afresh", folder, build.get("version"), STATE_VERSION)
             return BuildState()
         fingerprint = str(build.get("fingerprint", ""))
-        results = {}
+        files = {}
         for path in sorted((folder / ARTICLES_DIR).glob("*.json")):
             data = json.loads(path.read_text(encoding="utf-8"))
             try:
-                result = result_from_json(data)
+                result_from_json(data)
             except (KeyError, TypeError, ValueError):
                 # Written by another version of the records: keep the article, parse it again.
                 log.info("%s: an extraction result of another version; the article will be parsed again", path)
-                result, fingerprint = ArticleResult(article=Article(**data["article"])), ""
-            results[result.article.id] = result
+                fingerprint = ""
+            files[str(data["article"]["id"])] = path
         keys_path = folder / KEYS_FILE
         minted = minted_from_json(json.loads(keys_path.read_text(encoding="utf-8"))) if keys_path.is_file() else {}
     except (OSError, ValueError, KeyError, TypeError) as e:
         raise InputError(f"{folder}: unreadable build state ({type(e).__name__}: {e}); "
                          "rebuild with --fresh to start over") from e
-    return BuildState(results=results, minted=minted, fingerprint=fingerprint)
+    return BuildState(results=ResultFiles(files), minted=minted, fingerprint=fingerprint)
 
 
 def article_file(article_id: str) -> str:
@@ -172,19 +265,20 @@ def save_state(out_dir: str | Path, state: BuildState) -> list[Path]:
     from kg.export import atomic_write
 
     folder = state_dir(out_dir)
-    wanted: dict[Path, bytes] = {
-        folder / BUILD_FILE: dumps({"version": STATE_VERSION, "fingerprint": state.fingerprint}),
-        folder / KEYS_FILE: dumps(minted_to_json(state.minted)),
-    }
-    for article_id, result in state.results.items():
-        wanted[folder / ARTICLES_DIR / article_file(article_id)] = dumps(result_to_json(result))
-    written = []
-    # build.json last: a state without it is no state, so an interrupted save is never half-read.
-    for path in sorted(wanted, key=lambda p: (p.name == BUILD_FILE, str(p))):
-        if not path.is_file() or path.read_bytes() != wanted[path]:
-            atomic_write(path, wanted[path])
-            written.append(path)
     articles = folder / ARTICLES_DIR
+    written = []
+    if isinstance(state.results, ResultFiles):
+        written.extend(state.results.move_into(articles))
+    wanted: dict[Path, bytes | None] = {articles / article_file(a): None for a in state.results}
+    if not isinstance(state.results, ResultFiles):
+        wanted.update((articles / article_file(a), dumps(result_to_json(r))) for a, r in state.results.items())
+    wanted[folder / KEYS_FILE] = dumps(minted_to_json(state.minted))
+    # build.json last: a state without it is no state, so an interrupted save is never half-read.
+    wanted[folder / BUILD_FILE] = dumps({"version": STATE_VERSION, "fingerprint": state.fingerprint})
+    for path, data in wanted.items():
+        if data is not None and (not path.is_file() or path.read_bytes() != data):
+            atomic_write(path, data)
+            written.append(path)
     if articles.is_dir():
         for path in articles.glob("*.json"):
             if path not in wanted:

@@ -49,9 +49,11 @@ def parsed(monkeypatch: pytest.MonkeyPatch) -> list[list[str]]:
     """Replace NLP + extraction with :func:`toy_extract`; record the ids each build parses."""
     calls: list[list[str]] = []
 
-    def fake(articles, *, model, progress, batch_size, errors, **engine):  # noqa: ANN001, ANN003, ANN202 - kg.pipeline._extract
+    def fake(articles, results, *, model, progress, batch_size, errors, **engine):  # noqa: ANN001, ANN003, ANN202 - kg.pipeline._extract
         calls.append([a.id for a in articles])
-        return {a.id: toy_extract(a) for a in articles}, "toy" if articles else ""
+        for a in articles:
+            results[a.id] = toy_extract(a)
+        return "toy" if articles else ""
 
     monkeypatch.setattr(kg.pipeline, "_extract", fake)
     return calls

@@ -65,8 +65,8 @@ EXPORTERS: dict[str, rdf.Writer] = {
     "graph.trig": rdf.write_trig,
     "graph.jsonld": rdf.write_jsonld,
     "graph.html": _whole(html.to_html),
-    "graph.graphml": _whole(tables.to_graphml),
-    "facts.csv": _whole(tables.to_facts_csv),
+    "graph.graphml": tables.write_graphml,
+    "facts.csv": tables.write_facts_csv,
 }
 
 

@@ -70,7 +70,8 @@ from rdflib import Dataset, Graph, URIRef
 
 from kg.errors import KGError
 from kg.export.index import Terms, TripleIndex, default_graph
-from kg.export.source import GraphSource, index_of
+from kg.export.scope import PER_ENTITY, PER_PAIR, view_index
+from kg.export.source import GraphSource
 from kg.graph.namespaces import KG, PREFIXES, SCHEMA
 
 #: ``kg:criticises`` and its sub-properties (``ontology/newskg.ttl``, ``rdfs:subPropertyOf``).
@@ -115,7 +116,7 @@ def to_html(data: Dataset | Graph | GraphSource | TripleIndex) -> bytes:
         The page as UTF-8 bytes, identical for identical data (see the module docstring for
         what becomes a node or an edge).
     """
-    view = view_data(index_of(data))
+    view = view_data(data)
     vis_js, vis_css = _vis_assets()
     script_hashes = " ".join(f"'sha256-{_sha256_b64(s)}'" for s in (vis_js, _APP_JS))
     parts = {
@@ -246,17 +247,19 @@ class _Collected:
     loose_posts: dict[str, int] = field(default_factory=lambda: defaultdict(int))
 
 
-def view_data(graph: Graph | TripleIndex) -> dict[str, Any]:
+def view_data(graph: Dataset | Graph | GraphSource | TripleIndex) -> dict[str, Any]:
     """Everything the page shows, as plain JSON-ready data (sorted, so stable).
 
     Args:
-        graph: the merged graph, or its index.
+        graph: the merged graph (of a large one, the part ``kg.export.scope`` chooses), or
+            an index (read whole).
 
     Returns:
         ``nodes`` and ``edges`` (vis items), ``info`` (panel details by id), ``types`` and
-        ``kinds`` (legend and filters), ``options`` (vis-network options) and ``meta`` (counts).
+        ``kinds`` (legend and filters), ``options`` (vis-network options) and ``meta`` (counts,
+        and ``scope`` when the graph was too large to show whole).
     """
-    triples = index_of(graph)
+    triples, scope = view_index(graph)
     c = _Collected()
     _collect_entities(triples, c)
     _collect_interactions(triples, c)
@@ -292,8 +295,12 @@ def view_data(graph: Graph | TripleIndex) -> dict[str, Any]:
         if edge.smooth:
             item["smooth"] = edge.smooth
         edges.append(item)
+    meta: dict[str, Any] = {"entities": len(nodes), "facts": len(edges)}
+    if scope is not None and not scope.whole:
+        meta["scope"] = {"entitiesInGraph": scope.entities_in_graph, "factsCapped": scope.facts_capped,
+                         "perPair": PER_PAIR, "perEntity": PER_ENTITY}
     return {
-        "meta": {"entities": len(nodes), "facts": len(edges)},
+        "meta": meta,
         "types": [{"key": k, "label": label, "color": color, "shape": shape}
                   for k, label, color, shape in TYPE_STYLES],
         "kinds": [{"key": k, "label": label, "color": color, "dashes": dashes}
@@ -724,7 +731,17 @@ _APP_JS = r"""
   if (data.nodes.length === 0) ready();
 
   document.getElementById("kg-summary").textContent =
-    `${plural(data.meta.entities, "entity").replace("entitys", "entities")} · ${plural(data.meta.facts, "fact")}`;
+    `${plural(data.meta.entities, "entity").replace("entitys", "entities")} · ${plural(data.meta.facts, "fact")}` +
+    scopeNote(data.meta.scope);
+
+  // A large graph is shown in part (kg.export.scope): say which part.
+  function scopeNote(scope) {
+    if (!scope) return "";
+    const capped = scope.factsCapped
+      ? `, at most ${scope.perPair} statements per pair and ${scope.perEntity} quotes and articles per entity` : "";
+    return ` (a large graph: its ${data.meta.entities} most connected of ${scope.entitiesInGraph} entities` +
+      `${capped}; the exported files hold everything)`;
+  }
 
   // ---- details: the side panel (full) and the hover tooltip (first few of each list) ----
   function section(title, items, limit) {

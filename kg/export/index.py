@@ -14,6 +14,7 @@ from collections.abc import Iterable
 
 import pyoxigraph
 from rdflib import BNode, Dataset, Graph
+from rdflib.term import Node
 
 from kg.graph.namespaces import KG, ORG, PROV, RDF, RDFS, SCHEMA, SKOS, TIME
 
@@ -71,8 +72,8 @@ class TripleIndex:
         self.mentions = sorted(mentions)  # (article, entity)
 
     @classmethod
-    def of_graph(cls, graph: Graph) -> TripleIndex:
-        """The index of an rdflib graph (of a dataset, its default graph)."""
+    def of_graph(cls, graph: Iterable[tuple[Node, Node, Node]]) -> TripleIndex:
+        """The index of an rdflib graph (of a dataset, its default graph), or of rdflib triples."""
         if isinstance(graph, Dataset):
             graph = default_graph(graph)
 
@@ -82,13 +83,13 @@ class TripleIndex:
         return cls((key(s), str(p), key(o)) for s, p, o in graph)
 
     @classmethod
-    def of_store(cls, store: pyoxigraph.Store) -> TripleIndex:
-        """The index of a store's default graph."""
+    def of_store(cls, store: pyoxigraph.Store, graph: pyoxigraph.NamedNode | None = None) -> TripleIndex:
+        """The index of one graph of a store: the default graph, or the named ``graph``."""
 
         def key(term: pyoxigraph.NamedNode | pyoxigraph.BlankNode | pyoxigraph.Literal) -> str:
             return f"_:{term.value}" if isinstance(term, pyoxigraph.BlankNode) else term.value
 
-        quads = store.quads_for_pattern(None, None, None, pyoxigraph.DefaultGraph())
+        quads = store.quads_for_pattern(None, None, None, graph or pyoxigraph.DefaultGraph())
         return cls((key(q.subject), q.predicate.value, key(q.object)) for q in quads)
 
     def objects(self, subject: str, predicate: str) -> list[str]:

@@ -15,12 +15,16 @@ from collections.abc import Iterator
 from functools import cached_property
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 import pyoxigraph
 from rdflib import Dataset, Graph
 
 from kg.export.index import TripleIndex, default_graph
 from kg.graph.quads import oxigraph_term
+
+if TYPE_CHECKING:
+    from kg.export.tables import RowSpool
 
 
 class GraphSource:
@@ -31,8 +35,9 @@ class GraphSource:
     :meth:`close` (or leaving a ``with`` block) removes.
     """
 
-    def __init__(self, store: pyoxigraph.Store, *, folder: Path | None = None) -> None:
+    def __init__(self, store: pyoxigraph.Store, *, folder: Path | None = None, rows: RowSpool | None = None) -> None:
         self.store = store
+        self.rows = rows  # the fact rows, when the build made them as it wrote the store
         self._folder = folder  # a temporary store's folder, removed on close
 
     @classmethod

@@ -10,22 +10,33 @@ Both are read from the merged (default) graph, as the ontology models it
 - a quotation: a ``schema:Quotation`` with its speaker.
 
 Rows and graph elements are sorted, so the same data gives the same bytes.
+
+Both are written as they are read, article by article: a build's store (or a dataset) holds
+each article's named graph, and the rows of an article come from its graph alone (with the
+entity names it holds, the canonical ones), in the order of the articles' identifiers. A graph
+without named graphs is read whole. Memory follows the largest article, not the corpus.
 """
 
 from __future__ import annotations
 
 import csv
 import io
+import pickle
 import re
+import shutil
+import tempfile
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from typing import BinaryIO
+from xml.sax.saxutils import XMLGenerator
 
-import networkx as nx
+import pyoxigraph
 from rdflib import Dataset, Graph, URIRef
+from rdflib.term import Node
 
 from kg.export.index import Terms, TripleIndex
-from kg.export.source import GraphSource, index_of
+from kg.export.source import GraphSource
 from kg.graph.namespaces import KG, SCHEMA
 
 ENTITY_TYPES = {SCHEMA.Person: "Person", SCHEMA.Organization: "Organization", SCHEMA.Place: "Place"}
@@ -90,7 +101,64 @@ _INTERACTIONS = {str(p): kind for p, kind in INTERACTIONS.items()}
 
 def fact_rows(data: Dataset | Graph | GraphSource | TripleIndex) -> list[FactRow]:
     """Every fact of the merged graph, one row per stating sentence, sorted by article and offset."""
-    g = index_of(data)
+    if isinstance(data, TripleIndex):
+        return _rows(data)
+    with _source(data) as source:
+        return list(_source_rows(source))
+
+
+def _source_rows(source: GraphSource) -> Iterator[FactRow]:
+    """The rows of a store, article by article (see the module docstring); a build hands
+    them over already made (:class:`RowSpool`)."""
+    if source.rows is not None:
+        yield from source.rows
+        return
+    store, default = source.store, pyoxigraph.DefaultGraph()
+    identifier = pyoxigraph.NamedNode(Terms.identifier)
+    articles = []
+    for graph in store.named_graphs():
+        labels = sorted(q.object.value for q in store.quads_for_pattern(graph, identifier, None, default))
+        articles.append((labels[0] if labels else graph.value, graph.value, graph))
+    if not articles:
+        yield from _rows(TripleIndex.of_store(store))
+        return
+    for _, _, graph in sorted(articles, key=lambda a: a[:2]):
+        yield from _rows(TripleIndex.of_store(store, graph))
+
+
+def _source(data: Dataset | Graph | GraphSource) -> GraphSource:
+    """``data`` as a source to read (a temporary store for an rdflib graph or dataset)."""
+    # A source over the caller's store owns no folder: leaving its ``with`` block closes nothing.
+    return GraphSource(data.store) if isinstance(data, GraphSource) else GraphSource.of(data)
+
+
+class RowSpool:
+    """Fact rows made while a build writes its graph, article by article, kept in a temporary
+    file (pickled, a batch per article) and read back in the order they were added."""
+
+    def __init__(self) -> None:
+        self._file = tempfile.TemporaryFile()
+
+    def add_article(self, triples: Iterable[tuple[Node, Node, Node]]) -> None:
+        """Add the rows of one article's graph (articles in the order of their identifiers)."""
+        pickle.dump(_rows(TripleIndex.of_graph(triples)), self._file, protocol=pickle.HIGHEST_PROTOCOL)
+
+    def __iter__(self) -> Iterator[FactRow]:
+        """The rows from the first (one reading at a time: each starts over and moves the file's position)."""
+        self._file.seek(0)
+        while True:
+            try:
+                batch = pickle.load(self._file)
+            except EOFError:
+                return
+            yield from batch
+
+    def close(self) -> None:
+        self._file.close()
+
+
+def _rows(g: TripleIndex) -> list[FactRow]:
+    """The rows of one indexed graph, sorted."""
     names = {s: g.value(s, Terms.name) or _local(s) for cls in _ENTITY_TYPES for s in g.instances(cls)}
     articles = {a: g.value(a, Terms.identifier) or a for a in g.instances(Terms.news_article)}
 
@@ -163,43 +231,122 @@ def _membership_rows(g: TripleIndex, evidence: Evidence, name: Callable[[str], s
                               sentence, offset, m)
 
 
-def to_facts_csv(data: Dataset | Graph | GraphSource | TripleIndex) -> bytes:
+def write_facts_csv(source: GraphSource, out: BinaryIO) -> None:
     """One CSV row per fact and sentence: ``CSV_COLUMNS``, names rather than IRIs, UTF-8."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
+    text = io.TextIOWrapper(out, encoding="utf-8", newline="")
+    writer = csv.writer(text, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
-    for row in fact_rows(data):
+    for row in _source_rows(source):
         writer.writerow([row.subject_name, row.relation, row.object_label, row.post, row.organisation, row.start,
                          row.end, row.status, row.article, row.sentence])
-    return out.getvalue().encode("utf-8")
+    text.detach()  # flushed; the caller's file stays open
 
 
-def to_graphml(data: Dataset | Graph | GraphSource | TripleIndex) -> bytes:
+NODE_KEYS = ("label", "name", "type", "aliases", "posts")
+EDGE_KEYS = ("kind", "relation", "post", "start", "end", "status", "article", "evidence", "fact")
+
+
+def write_graphml(source: GraphSource, out: BinaryIO) -> None:
     """The entities as nodes (label and name, type, aliases, posts) and the facts between two entities
-    as edges (kind, relation, post, years, status, article, evidence), as GraphML."""
-    g = index_of(data)
-    network = nx.MultiDiGraph()
-    rows = fact_rows(g)
-    posts: dict[str, set[str]] = defaultdict(set)
-    for row in rows:
-        if row.post:
-            posts[row.subject].add(row.post)
+    as edges (kind, relation, post, years, status, article, evidence), as GraphML.
+
+    Nodes are sorted by IRI, edges follow the rows (``e0``, ``e1``, …). The edges are written
+    to a temporary file as the rows come, since a node's posts are known only once every row
+    has been read.
+    """
+    store, default = source.store, pyoxigraph.DefaultGraph()
     types: dict[str, str] = {}
     for cls, kind in _ENTITY_TYPES.items():  # an entity typed twice takes the first type listed
-        for s in g.instances(cls):
-            types.setdefault(s, kind)
-    seen = set(types)
-    for iri, kind in sorted(types.items()):
-        label = _xml(g.value(iri, Terms.name))
-        network.add_node(iri, label=label, name=label, type=kind,
-                         aliases=_xml("; ".join(g.objects(iri, Terms.alternate_name))),
-                         posts=_xml("; ".join(sorted(posts.get(iri, ())))))
-    for i, row in enumerate(r for r in rows if r.object is not None and r.object in seen and r.subject in seen):
-        network.add_edge(row.subject, row.object, key=f"e{i}", kind=row.kind, relation=row.relation,
-                         post=_xml(row.post), start=row.start, end=row.end, status=row.status,
-                         article=_xml(row.article), evidence=_xml(row.sentence), fact=row.node)
+        for q in store.quads_for_pattern(None, pyoxigraph.NamedNode(Terms.type), pyoxigraph.NamedNode(cls), default):
+            if isinstance(q.subject, pyoxigraph.NamedNode):
+                types.setdefault(q.subject.value, kind)
+    posts: dict[str, set[str]] = defaultdict(set)
+    with tempfile.TemporaryFile() as edges:
+        xml = _GraphML(edges)
+        count = 0
+        for row in _source_rows(source):
+            if row.post:
+                posts[row.subject].add(row.post)
+            if row.object is not None and row.object in types and row.subject in types:
+                xml.element("edge", {"id": f"e{count}", "source": row.subject, "target": row.object},
+                            zip(("e" + k for k in EDGE_KEYS),
+                                (row.kind, row.relation, row.post, row.start, row.end, row.status, row.article,
+                                 row.sentence, row.node), strict=True))
+                count += 1
+        xml.flush()
+        xml = _GraphML(out)
+        xml.head()
+        for iri, kind in sorted(types.items()):
+            node = pyoxigraph.NamedNode(iri)
+            label = min((q.object.value for q in store.quads_for_pattern(node, pyoxigraph.NamedNode(Terms.name),
+                                                                         None, default)), default="")
+            aliases = sorted(q.object.value for q in store.quads_for_pattern(
+                node, pyoxigraph.NamedNode(Terms.alternate_name), None, default))
+            xml.element("node", {"id": iri}, zip(("n" + k for k in NODE_KEYS),
+                                                 (label, label, kind, "; ".join(aliases),
+                                                  "; ".join(sorted(posts.get(iri, ())))), strict=True))
+        xml.flush()
+        edges.seek(0)
+        shutil.copyfileobj(edges, out)
+    out.write(b"  </graph>\n</graphml>\n")
+
+
+class _GraphML:
+    """GraphML elements written to a binary file as they come (the standard library's XML
+    writer escapes every text and attribute)."""
+
+    def __init__(self, out: BinaryIO) -> None:
+        self._text = io.TextIOWrapper(out, encoding="utf-8", newline="\n", write_through=True)
+        self._xml = XMLGenerator(self._text, encoding="utf-8", short_empty_elements=True)
+
+    def head(self) -> None:
+        self._xml.startDocument()
+        self._xml.startElement("graphml", {
+            "xmlns": "http://graphml.graphdrawing.org/xmlns",
+            "xmlns:xsi": "http://www.w3.org/2001/XMLSchema-instance",
+            "xsi:schemaLocation": "http://graphml.graphdrawing.org/xmlns "
+                                  "http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd"})
+        for kind, keys, prefix in (("node", NODE_KEYS, "n"), ("edge", EDGE_KEYS, "e")):
+            for key in keys:
+                self._xml.ignorableWhitespace("\n  ")
+                self._xml.startElement("key", {"id": prefix + key, "for": kind, "attr.name": key,
+                                               "attr.type": "string"})
+                self._xml.endElement("key")
+        self._xml.ignorableWhitespace("\n  ")
+        self._xml.startElement("graph", {"edgedefault": "directed"})
+
+    def element(self, name: str, attributes: dict[str, str], data: Iterable[tuple[str, str]]) -> None:
+        self._xml.ignorableWhitespace("\n    ")
+        self._xml.startElement(name, attributes)
+        for key, value in data:
+            if value:
+                self._xml.ignorableWhitespace("\n      ")
+                self._xml.startElement("data", {"key": key})
+                self._xml.characters(_xml(value))
+                self._xml.endElement("data")
+        self._xml.ignorableWhitespace("\n    ")
+        self._xml.endElement(name)
+
+    def flush(self) -> None:
+        self._xml.ignorableWhitespace("\n")
+        self._text.flush()
+        self._text.detach()
+
+
+def to_facts_csv(data: Dataset | Graph | GraphSource) -> bytes:
+    """``facts.csv`` as bytes (see :func:`write_facts_csv`)."""
+    return _to_bytes(write_facts_csv, data)
+
+
+def to_graphml(data: Dataset | Graph | GraphSource) -> bytes:
+    """``graph.graphml`` as bytes (see :func:`write_graphml`)."""
+    return _to_bytes(write_graphml, data)
+
+
+def _to_bytes(writer: Callable[[GraphSource, BinaryIO], None], data: Dataset | Graph | GraphSource) -> bytes:
     buffer = io.BytesIO()
-    nx.write_graphml(network, buffer, encoding="utf-8", prettyprint=True)
+    with _source(data) as source:
+        writer(source, buffer)
     return buffer.getvalue()
 
 

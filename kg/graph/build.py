@@ -10,7 +10,6 @@ from content (names, hashes), never a blank node, so rebuilding gives the same g
 from __future__ import annotations
 
 import hashlib
-from collections import Counter
 from collections.abc import Iterable, Iterator
 from decimal import Decimal
 
@@ -77,19 +76,9 @@ def build_dataset(resolved: Resolved, *, base: str = DEFAULT_BASE) -> Dataset:
 def article_graphs(resolved: Resolved, *, base: str = DEFAULT_BASE) -> Iterator[tuple[URIRef, ArticleTriples]]:
     """Each article's IRI and graph, in article order, one at a time: the named graphs of
     :func:`build_dataset`, whose union is the merged graph (what a build streams into its store)."""
-    iris = IRIs(base, role_labels=_role_labels(resolved))
+    iris = IRIs(base, role_labels=resolved.role_labels)
     for result in resolved.articles:
         yield iris.article(result.article.id), article_graph(result, iris)
-
-
-def _role_labels(resolved: Resolved) -> dict[str, str]:
-    """One label per post IRI: titles differing only in case share the commonest form."""
-    written: dict[str, Counter[str]] = {}
-    for result in resolved.articles:
-        for fact in result.facts:
-            if fact.role:
-                written.setdefault(slugify(fact.role), Counter())[fact.role] += 1
-    return {slug: max(forms, key=lambda t: (forms[t], t)) for slug, forms in written.items()}
 
 
 def merged_graph(dataset: Dataset) -> Graph:
