@@ -246,3 +246,38 @@ def test_slugify_keeps_names_without_ascii_letters_apart() -> None:
 
     assert len({slugify(n) for n in names}) == len(names)
     assert slugify("🙂") == slugify("🙂")
+
+
+def test_a_post_written_in_two_cases_takes_its_commonest_form() -> None:
+    resolved = resolve([
+        article_result("a.txt", person("p", "Marisol Quenby"),
+                       facts=(fact("a.txt", "role", "p", role="Harbour Minister"),
+                              fact("a.txt", "role", "p", role="harbour minister", status="former"))),
+        article_result("b.txt", person("p", "Tobiah Wrenfield"),
+                       facts=(fact("b.txt", "role", "p", role="harbour minister"),)),
+    ])
+
+    assert resolved.role_labels == {"harbour-minister": "harbour minister"}
+
+
+def test_resolved_articles_are_made_from_the_results_when_read() -> None:
+    results = {r.article.id: r for r in [
+        article_result("a.txt", person("p", "Marisol Quenby"), facts=(fact("a.txt", "quote", "p", text="Yes."),)),
+        article_result("b.txt", person("q", "Quenby"), org("o", "Harbour Board")),
+    ]}
+    reads: list[str] = []
+
+    class Counting(dict):  # type: ignore[type-arg]
+        def __getitem__(self, key: str) -> ArticleResult:
+            reads.append(key)
+            return super().__getitem__(key)
+
+    resolved = resolve(Counting(results))
+    assert sorted(reads) == ["a.txt", "b.txt"]  # once each, for the entities
+
+    (b,) = [r for r in resolved.articles if r.article.id == "b.txt"]
+
+    assert sorted(reads) == ["a.txt", "a.txt", "b.txt", "b.txt"]
+    assert [e.key for e in b.entities] == ["organization/harbour-board", "person/marisol-quenby"]
+    assert resolved.articles == resolve(list(results.values())).articles
+    assert len(resolved.articles) == 2 and resolved.articles[0].article.id == "a.txt"

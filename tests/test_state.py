@@ -112,3 +112,39 @@ def test_a_build_folder_is_locked_while_built(tmp_path: Path) -> None:
         pass
     with locked(tmp_path):  # released
         pass
+
+
+def test_new_results_wait_in_their_own_folder_until_the_state_is_saved(tmp_path: Path) -> None:
+    from kg.state import SPILL_PREFIX, ResultFiles
+
+    save_state(tmp_path, BuildState(results={"a.txt": a_result("a.txt")}, fingerprint="fp"))
+    before = load_state(tmp_path)
+    new = ResultFiles.spilling_into(state_dir(tmp_path))
+    new["b.txt"] = a_result("b.txt")
+    results = new.including(before.results)
+
+    assert dict(results) == {"a.txt": a_result("a.txt"), "b.txt": a_result("b.txt")}
+    assert not (state_dir(tmp_path) / "articles" / "b.txt.json").exists()  # not before the save
+    assert load_state(tmp_path) == before
+
+    written = save_state(tmp_path, BuildState(results=results, fingerprint="fp"))
+    new.remove_spill()
+
+    assert [p.name for p in written] == ["b.txt.json"]
+    assert load_state(tmp_path) == BuildState(results={"a.txt": a_result("a.txt"), "b.txt": a_result("b.txt")},
+                                              fingerprint="fp")
+    assert results["b.txt"] == a_result("b.txt")  # still readable, from its new place
+    assert not list(state_dir(tmp_path).glob(SPILL_PREFIX + "*"))
+
+
+def test_the_results_an_interrupted_build_left_are_removed_by_the_next(tmp_path: Path) -> None:
+    from kg.state import SPILL_PREFIX, ResultFiles
+
+    left = ResultFiles.spilling_into(state_dir(tmp_path))
+    left["a.txt"] = a_result("a.txt")
+    assert left.spill is not None and left.spill.is_dir()
+
+    ResultFiles.spilling_into(state_dir(tmp_path))
+
+    assert not left.spill.exists()
+    assert len(list(state_dir(tmp_path).glob(SPILL_PREFIX + "*"))) == 1

@@ -72,9 +72,13 @@ def view_index(data: Dataset | Graph | GraphSource | TripleIndex) -> tuple[Tripl
     return scoped_index(graph_patterns(default_graph(data) if isinstance(data, Dataset) else data))
 
 
-def scoped_index(match: Patterns, *, max_entities: int = MAX_ENTITIES, per_pair: int = PER_PAIR,
-                 per_entity: int = PER_ENTITY) -> tuple[TripleIndex, Scope]:
-    """The index of the part of the graph the view shows (see the module docstring)."""
+def scoped_index(match: Patterns, *, max_entities: int | None = None, per_pair: int | None = None,
+                 per_entity: int | None = None) -> tuple[TripleIndex, Scope]:
+    """The index of the part of the graph the view shows (see the module docstring); the
+    bounds are the module's unless given."""
+    max_entities = max_entities or MAX_ENTITIES
+    per_pair = per_pair or PER_PAIR
+    per_entity = per_entity or PER_ENTITY
     entities = {s for cls in ENTITY_CLASSES for s, _, _, _ in match(None, Terms.type, cls)}
     touching: Counter[str] = Counter()
     for link in _LINKS:

@@ -114,3 +114,20 @@ def test_the_seeds_facts_csv_covers_every_statement_and_quote(seeds_dataset: Any
     assert interactions and all(r["sentence"] for r in rows)
     network = graphml(to_graphml(seeds_dataset))
     assert network.number_of_nodes() > 5 and network.number_of_edges() > 5
+
+
+def test_rows_read_article_by_article_are_the_rows_of_the_merged_graph(handmade_dataset: Any) -> None:
+    from kg.export.index import TripleIndex
+
+    named = [g for g in handmade_dataset.graphs() if g.identifier != handmade_dataset.default_graph.identifier]
+    assert len([g for g in named if len(g)]) >= 1  # read from the named graphs
+
+    assert fact_rows(handmade_dataset) == fact_rows(TripleIndex.of_graph(handmade_dataset))
+
+
+@pytest.mark.slow
+def test_the_seeds_rows_read_article_by_article_are_the_rows_of_the_merged_graph(seeds_dataset: Any) -> None:
+    from kg.export.index import TripleIndex
+
+    assert len(list(seeds_dataset.graphs())) > 2  # a named graph per article, and the default one
+    assert fact_rows(seeds_dataset) == fact_rows(TripleIndex.of_graph(seeds_dataset))

@@ -73,9 +73,10 @@ def test_coordinated_sources_each_criticise(extract):
 
 
 @pytest.mark.parametrize("text, source, target, kind", [
-    ("Owen Pryce said the chancellor Greta Lund was up to her old tricks again.", "Owen Pryce", "Greta Lund", "criticises"),
-    ("Owen Pryce said the tactics of Greta Lund and Omar Said were getting in the way of reform.", "Owen Pryce", "Omar Said",
+    ("Owen Pryce said the chancellor Greta Lund was up to her old tricks again.", "Owen Pryce", "Greta Lund",
      "criticises"),
+    ("Owen Pryce said the tactics of Greta Lund and Omar Said were getting in the way of reform.", "Owen Pryce",
+     "Omar Said", "criticises"),
     ('"Greta Lund has been a prudent and competent leader," Owen Pryce said.', "Owen Pryce", "Greta Lund", "supports"),
 ])
 def test_a_speakers_evaluation_of_someone(extract, text, source, target, kind):

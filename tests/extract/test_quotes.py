@@ -56,7 +56,8 @@ def test_quote_without_a_speaker_is_dropped(extract):
 @pytest.mark.parametrize("text, inner", [
     ('He said "one two three" then.', ["one two three"]),
     ("She wrote “curly quotes work too” here.", ["curly quotes work too"]),
-    ('"An open quote runs to the end of its paragraph\n"Next one."', ["An open quote runs to the end of its paragraph", "Next one."]),
+    ('"An open quote runs to the end of its paragraph\n"Next one."',
+     ["An open quote runs to the end of its paragraph", "Next one."]),
 ])
 def test_quote_spans(text, inner):
     assert [text[a:b] for a, b in quote_spans(text)] == inner

@@ -101,7 +101,8 @@ def test_the_protagonist_with_no_other_post_holds_the_unanchored_office(extract)
 
 
 def test_a_person_given_a_post_is_not_also_the_unanchored_office(extract):
-    roles = extract("Mr Alder Quint, the party treasurer, spoke in Leeds. The prime minister said the vote was fair.").roles
+    roles = extract("Mr Alder Quint, the party treasurer, spoke in Leeds. "
+                    "The prime minister said the vote was fair.").roles
     assert [r[1] for r in roles if r[0] == "Alder Quint"] == ["party treasurer"]
 
 
