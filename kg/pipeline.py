@@ -70,6 +70,10 @@ class BuildReport:
             self._facts_by_kind = count_facts(self.resolved.articles)
         return self._facts_by_kind
 
+    @facts_by_kind.setter
+    def facts_by_kind(self, counts: dict[str, int]) -> None:
+        self._facts_by_kind = counts
+
     @property
     def dataset(self) -> Dataset:
         """The graph as an rdflib dataset, built on first use: a named graph per article and
@@ -357,7 +361,7 @@ def write_build(report: BuildReport, out_dir: str | Path, *, validate: bool = Tr
             store.flush()
             if validation is not None:
                 validation.flush()
-            report._facts_by_kind = dict(sorted(facts.items()))
+            report.facts_by_kind = dict(sorted(facts.items()))
         with stages("export"):
             staged = StagedExports.write(GraphSource(store.store, rows=rows), out)
         if validation is not None:

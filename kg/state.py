@@ -169,6 +169,9 @@ class ResultFiles(Mapping[str, ArticleResult]):
             # parse again): the article alone.
             return ArticleResult(article=Article(**data["article"]))
 
+    def __contains__(self, article_id: object) -> bool:  # without reading the file
+        return article_id in self._files
+
     def __iter__(self) -> Iterator[str]:
         return iter(sorted(self._files))
 
