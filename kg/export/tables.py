@@ -31,6 +31,7 @@ from dataclasses import dataclass
 from typing import BinaryIO
 from xml.sax.saxutils import XMLGenerator
 
+import networkx as nx
 import pyoxigraph
 from rdflib import Dataset, Graph, URIRef
 from rdflib.term import Node
@@ -341,6 +342,12 @@ def to_facts_csv(data: Dataset | Graph | GraphSource) -> bytes:
 def to_graphml(data: Dataset | Graph | GraphSource) -> bytes:
     """``graph.graphml`` as bytes (see :func:`write_graphml`)."""
     return _to_bytes(write_graphml, data)
+
+
+def to_networkx(data: Dataset | Graph | GraphSource) -> nx.MultiDiGraph:
+    """The GraphML export as a networkx graph, for analysis in Python (degree, centrality,
+    communities): nodes and edges with the attributes of :func:`write_graphml`."""
+    return nx.read_graphml(io.BytesIO(to_graphml(data)), force_multigraph=True)
 
 
 def _to_bytes(writer: Callable[[GraphSource, BinaryIO], None], data: Dataset | Graph | GraphSource) -> bytes:

@@ -12,7 +12,7 @@ import networkx as nx
 import pytest
 from rdflib import Dataset, Literal, URIRef
 
-from kg.export.tables import CSV_COLUMNS, fact_rows, to_facts_csv, to_graphml
+from kg.export.tables import CSV_COLUMNS, fact_rows, to_facts_csv, to_graphml, to_networkx
 from kg.graph.namespaces import KG, RDF
 
 from .conftest import EVIL_NAME, EVIL_QUOTE, HANDMADE_TEXT, LINK_SENTENCE
@@ -59,6 +59,7 @@ def test_facts_csv_rows_are_in_reading_order(handmade_dataset: Any) -> None:
 
 def test_graphml_has_the_entities_as_nodes_and_facts_between_them_as_edges(handmade_dataset: Any) -> None:
     network = graphml(to_graphml(handmade_dataset))
+    assert nx.utils.graphs_equal(network, to_networkx(handmade_dataset))
 
     assert sorted(network.nodes) == sorted(ID + k for k in ("person/ada-quill", "person/bram-oakes",
                                                             "organization/lantern-guild", "place/norvale"))
