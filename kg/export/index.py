@@ -1,9 +1,10 @@
-"""The merged graph indexed by subject and predicate, every term a plain string.
+"""A graph indexed by subject and predicate, every term a plain string.
 
-The HTML view and the tables read the graph through one :class:`TripleIndex`: one pass over
-the triples, then dict look-ups on ``str`` keys, many times faster than as many calls into
+The HTML view and the tables read graphs through a :class:`TripleIndex` (the view, its part of
+the merged graph: ``kg.export.scope``; the tables, each article's graph): one pass over the
+triples, then dict look-ups on ``str`` keys, many times faster than as many calls into
 rdflib's store with rdflib terms (whose hash is computed in Python). It is built from an
-Oxigraph store (a build) or from an rdflib graph (the library API, loaded files), and every
+Oxigraph store (a build) or from rdflib triples (the library API, loaded files), and every
 list in it is sorted, so what is read never depends on where the triples came from.
 """
 

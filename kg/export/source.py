@@ -1,4 +1,4 @@
-"""What the exports read: the graph in an on-disk Oxigraph store, and an index of its merged graph.
+"""What the exports read: the graph in an on-disk Oxigraph store (and, from a build, its fact rows).
 
 A build writes its graph article by article into a store (``kg.store.StagedStore``) and
 exports from there; a dataset handed to ``kg.export`` is put into a temporary store first, so
@@ -12,7 +12,6 @@ from __future__ import annotations
 import shutil
 import tempfile
 from collections.abc import Iterator
-from functools import cached_property
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
@@ -20,7 +19,7 @@ from typing import TYPE_CHECKING
 import pyoxigraph
 from rdflib import Dataset, Graph
 
-from kg.export.index import TripleIndex, default_graph
+from kg.export.index import default_graph
 from kg.graph.quads import oxigraph_term
 
 if TYPE_CHECKING:
@@ -29,7 +28,7 @@ if TYPE_CHECKING:
 
 class GraphSource:
     """A store holding the merged graph as its default graph (and, for a build, a named graph
-    per article), with a lazily built :class:`TripleIndex` of the merged graph.
+    per article), with the rows of the tables when the build made them already.
 
     Made with :meth:`of` from an rdflib graph or dataset, it owns a temporary store that
     :meth:`close` (or leaving a ``with`` block) removes.
@@ -52,10 +51,6 @@ class GraphSource:
             source.close()
             raise
         return source
-
-    @cached_property
-    def index(self) -> TripleIndex:
-        return TripleIndex.of_store(self.store)
 
     def close(self) -> None:
         if self._folder is not None:
@@ -83,11 +78,3 @@ def _quads(data: Dataset | Graph) -> Iterator[pyoxigraph.Quad]:
         for s, p, o in data:
             yield pyoxigraph.Quad(oxigraph_term(s), oxigraph_term(p), oxigraph_term(o), default)
 
-
-def index_of(data: Dataset | Graph | GraphSource | TripleIndex) -> TripleIndex:
-    """The index of the merged graph of ``data``."""
-    if isinstance(data, TripleIndex):
-        return data
-    if isinstance(data, GraphSource):
-        return data.index
-    return TripleIndex.of_graph(data)
