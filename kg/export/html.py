@@ -1,6 +1,7 @@
 """HTML view: the graph as one self-contained, interactive page (vis-network, no network access).
 
-What becomes what. Only the dataset's default (merged) graph is read.
+What becomes what. Only the dataset's default (merged) graph is read; of a large graph, only
+the part ``kg.export.scope`` chooses (its most connected entities), and the page says so.
 
 Nodes, one per *entity*: a subject ``?e`` with ``?e a ?t`` for ``?t`` among ``schema:Person``,
 ``schema:Organization`` and ``schema:Place`` (checked in that order, the first gives the type)
@@ -70,7 +71,7 @@ from rdflib import Dataset, Graph, URIRef
 
 from kg.errors import KGError
 from kg.export.index import Terms, TripleIndex, default_graph
-from kg.export.scope import PER_ENTITY, PER_PAIR, view_index
+from kg.export.scope import view_index
 from kg.export.source import GraphSource
 from kg.graph.namespaces import KG, PREFIXES, SCHEMA
 
@@ -298,7 +299,7 @@ def view_data(graph: Dataset | Graph | GraphSource | TripleIndex) -> dict[str, A
     meta: dict[str, Any] = {"entities": len(nodes), "facts": len(edges)}
     if scope is not None and not scope.whole:
         meta["scope"] = {"entitiesInGraph": scope.entities_in_graph, "factsCapped": scope.facts_capped,
-                         "perPair": PER_PAIR, "perEntity": PER_ENTITY}
+                         "perPair": scope.per_pair, "perEntity": scope.per_entity}
     return {
         "meta": meta,
         "types": [{"key": k, "label": label, "color": color, "shape": shape}

@@ -52,11 +52,14 @@ class Patterns(Protocol):
 
 @dataclass(frozen=True)
 class Scope:
-    """How much of the graph the view holds: entities shown and in all, and whether facts were left out."""
+    """How much of the graph the view holds: entities shown and in all, whether facts were left
+    out, and the bounds that applied."""
 
     entities: int
     entities_in_graph: int
     facts_capped: bool
+    per_pair: int = PER_PAIR
+    per_entity: int = PER_ENTITY
 
     @property
     def whole(self) -> bool:
@@ -111,7 +114,7 @@ def scoped_index(match: Patterns, *, max_entities: int | None = None, per_pair: 
         keep |= reached
         frontier = sorted(reached)
     index = TripleIndex((s, p, o) for node in sorted(keep) for s, p, o, _ in match(node, None, None))
-    return index, Scope(len(shown), len(entities), capped)
+    return index, Scope(len(shown), len(entities), capped, per_pair, per_entity)
 
 
 def store_patterns(store: pyoxigraph.Store) -> Patterns:

@@ -538,3 +538,4 @@ def test_the_page_of_a_large_graph_says_what_it_shows(monkeypatch: pytest.Monkey
 
     assert data["meta"]["entities"] == 5 == len(data["nodes"])
     assert data["meta"]["scope"]["entitiesInGraph"] == 40
+    assert (data["meta"]["scope"]["perPair"], data["meta"]["scope"]["perEntity"]) == (scope.PER_PAIR, scope.PER_ENTITY)
