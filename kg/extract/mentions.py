@@ -190,6 +190,9 @@ class MentionIndex:
                 type_ = "Organization"  # "Countryside Alliance", "BAA": no person is written so
             elif last.lower_.endswith(PLACE_SUFFIXES):
                 type_ = "Place"  # "Gloucestershire"
+            elif end - start == 1 and _is_country_name(lex, last.text) \
+                    and not (start > 0 and doc[start - 1].lower_.rstrip(".") in lex.honorifics):
+                type_ = "Place"  # "If Wales rejected the deal": a lone country name is no person
         if type_ == "Person":
             # "Lib Dem Norman Baker", "Labour MP X": a party or title written into the name span.
             for width in (3, 2, 1):
@@ -851,6 +854,12 @@ class MentionIndex:
         if key not in self.clusters:
             self.clusters[key] = Cluster(key=key, type=type_, canonical=name)
         return key
+
+
+def _is_country_name(lex: Lexicon, word: str) -> bool:
+    """Is ``word`` a state or nation's name (not its demonym)?"""
+    country = lex.country_by_word(word)
+    return country is not None and word not in country.demonyms
 
 
 def _span_text(doc: Doc, start: int, end: int) -> str:

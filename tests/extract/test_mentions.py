@@ -75,3 +75,18 @@ def test_an_untagged_capitalised_body_is_an_organisation(extract):
 def test_the_chancellor_is_not_the_shadow_chancellor(extract):
     found = extract("Shadow chancellor Owen Pryce spoke first. Maria Okafor then attacked the chancellor.")
     assert not any(t == "Owen Pryce" for _, t, _, _ in found.interactions)
+
+
+@pytest.mark.parametrize("text", [
+    "If Wales rejected the deal, the talks would end.",  # the model tags this "Wales" a person
+    "Mr Alder Quint warned that if Wales chose to scrap the council, it would save money.",
+])
+def test_a_lone_country_name_is_a_place_not_a_person(extract, text):
+    found = extract(text)
+    assert found.entities.get("Wales", ("",))[0] == "Place"
+    assert "Wales" not in persons(found)
+
+
+def test_a_person_written_with_an_honorific_keeps_a_countrys_name(extract):
+    found = extract("Mr Jordan Wales, the chairman, said the club would move. Mr Wales then left.")
+    assert "Jordan Wales" in persons(found)
