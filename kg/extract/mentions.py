@@ -895,10 +895,14 @@ def _initials(name: str) -> str:
 
 
 def _same_person_name(a: str, b: str) -> bool:
-    """Two full names of one person: equal, or one spelling slip in first or last name."""
+    """Two full names of one person: equal, one spelling slip in first or last name, or the
+    shorter the longer without its first name(s) ("Iwan Roberts" of "Dafydd Iwan Roberts")."""
     if a == b:
         return True
     pa, pb = a.split(), b.split()
+    short, long_ = sorted((pa, pb), key=len)
+    if 2 <= len(short) < len(long_) and long_[-len(short):] == short:
+        return True
     if pa[0] == pb[0] and fuzz.ratio(pa[-1], pb[-1]) >= 85 and min(len(pa[-1]), len(pb[-1])) >= 4:
         return True
     return pa[-1] == pb[-1] and fuzz.ratio(pa[0], pb[0]) >= 85 and min(len(pa[0]), len(pb[0])) >= 4

@@ -90,3 +90,16 @@ def test_a_lone_country_name_is_a_place_not_a_person(extract, text):
 def test_a_person_written_with_an_honorific_keeps_a_countrys_name(extract):
     found = extract("Mr Jordan Wales, the chairman, said the club would move. Mr Wales then left.")
     assert "Jordan Wales" in persons(found)
+
+
+@pytest.mark.parametrize("text, full, short", [
+    ("Dafydd Iwan Roberts, a councillor, spoke first. On Tuesday Iwan Roberts told the BBC he would resign.",
+     "Dafydd Iwan Roberts", "Iwan Roberts"),
+    ("Sian Gwenllian Jones will stand again. Gwenllian Jones said the party was united.",
+     "Sian Gwenllian Jones", "Gwenllian Jones"),
+])
+def test_a_full_name_without_its_first_name_is_the_same_person(extract, text, full, short):
+    found = extract(text)
+    assert persons(found) == {full}
+    assert short in found.entities[full][1]
+
