@@ -223,10 +223,10 @@ class MentionIndex:
         h = start
         while h > 0 and doc[h - 1].lower_.rstrip(".") in lex.honorifics and doc[h - 1].is_title:
             h -= 1
-        gender = None
+        # The first honorific gives the gender, before the name or inside the model's span ("Ms X").
+        first = doc[h].lower_.rstrip(".")
+        gender = "m" if first in MALE_HONORIFICS else "f" if first in FEMALE_HONORIFICS else None
         if h < start:
-            first = doc[h].lower_.rstrip(".")
-            gender = "m" if first in MALE_HONORIFICS else "f" if first in FEMALE_HONORIFICS else None
             type_ = "Person" if not canonical else type_
         name = strip_honorifics(text, lex.honorifics)  # those the model put inside the span
         if not any(c.isalpha() for c in name) or {name.lower(), name.lower().removesuffix("s")} & lex.post_titles:
@@ -241,6 +241,13 @@ class MentionIndex:
             canonical=canonical, weak=weak,
             in_quote=self.quote_mask[doc[start].idx], gender=gender,
         )
+
+    def _honorific_gender(self, i: int) -> str | None:
+        """The gender an honorific just before token ``i`` gives ("Ms" in "Ms Varley")."""
+        if i == 0 or not self.doc[i - 1].is_title:
+            return None
+        word = self.doc[i - 1].lower_.rstrip(".")
+        return "m" if word in MALE_HONORIFICS else "f" if word in FEMALE_HONORIFICS else None
 
     def _acts_like_person(self, span: Span) -> bool:
         """A proper name the model mislabelled, in a place only people stand: "X said",
@@ -441,8 +448,9 @@ class MentionIndex:
                     if lone_word and (doc[i].pos_ != "PROPN" or len(words[0]) < 2):
                         continue
                     cluster = self.clusters[key]
+                    gender = self._honorific_gender(i) if cluster.type == "Person" else None
                     self._attach(cluster, Mention(i, i + width, cluster.type, " ".join(words), " ".join(words),
-                                                  in_quote=self.quote_mask[doc[i].idx]))
+                                                  in_quote=self.quote_mask[doc[i].idx], gender=gender))
                     i += width - 1
                     break
             i += 1

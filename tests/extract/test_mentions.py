@@ -103,3 +103,40 @@ def test_a_full_name_without_its_first_name_is_the_same_person(extract, text, fu
     assert persons(found) == {full}
     assert short in found.entities[full][1]
 
+
+
+def test_a_name_the_model_missed_after_an_honorific_still_gives_the_gender(nlp):
+    from spacy.tokens import Span
+
+    from kg.extract.mentions import MentionIndex
+    from kg.lexicons import load_lexicon
+
+    doc = nlp("Anita Brereton won the seat in 1997. Ms Brereton said she was proud of the record. "
+              "On Monday, he told reporters the club would move.")
+    first = next(e for e in doc.ents if e.text == "Anita Brereton")
+    doc.ents = [Span(doc, first.start, first.end, label="PERSON")]  # as if the model missed "Ms Brereton"
+
+    index = MentionIndex(doc, lexicon=load_lexicon())
+
+    assert index.clusters["Person:Anita Brereton"].gender == "f"
+    he = next(t for t in doc if t.lower_ == "he")
+    assert index.resolve(he) != "Person:Anita Brereton"
+
+
+def test_an_honorific_inside_the_models_name_gives_the_gender(nlp):
+    from spacy.tokens import Span
+
+    from kg.extract.mentions import MentionIndex
+    from kg.lexicons import load_lexicon
+
+    doc = nlp("Anita Brereton won the seat in 1997. Ms Brereton said she was proud of the record. "
+              "On Monday, he told reporters the club would move.")
+    ms = next(t.i for t in doc if t.text == "Ms")
+    # As the model sometimes tags it: the honorific inside the person's span.
+    doc.ents = [Span(doc, ms, ms + 2, label="PERSON")]
+
+    index = MentionIndex(doc, lexicon=load_lexicon())
+
+    (cluster,) = [c for c in index.clusters.values() if c.type == "Person"]
+    assert cluster.gender == "f"
+    assert index.resolve(next(t for t in doc if t.lower_ == "he")) is None
