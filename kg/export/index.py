@@ -86,12 +86,8 @@ class TripleIndex:
     @classmethod
     def of_store(cls, store: pyoxigraph.Store, graph: pyoxigraph.NamedNode | None = None) -> TripleIndex:
         """The index of one graph of a store: the default graph, or the named ``graph``."""
-
-        def key(term: pyoxigraph.NamedNode | pyoxigraph.BlankNode | pyoxigraph.Literal) -> str:
-            return f"_:{term.value}" if isinstance(term, pyoxigraph.BlankNode) else term.value
-
         quads = store.quads_for_pattern(None, None, None, graph or pyoxigraph.DefaultGraph())
-        return cls((key(q.subject), q.predicate.value, key(q.object)) for q in quads)
+        return cls((store_key(q.subject), q.predicate.value, store_key(q.object)) for q in quads)
 
     def objects(self, subject: str, predicate: str) -> list[str]:
         """The objects of ``subject predicate ?o``, sorted."""
@@ -106,6 +102,11 @@ class TripleIndex:
     def instances(self, cls: str) -> list[str]:
         """The subjects of ``?s rdf:type cls``, sorted."""
         return self._instances.get(cls, [])
+
+
+def store_key(term: pyoxigraph.NamedNode | pyoxigraph.BlankNode | pyoxigraph.Literal) -> str:
+    """A store term's key in a :class:`TripleIndex`."""
+    return f"_:{term.value}" if isinstance(term, pyoxigraph.BlankNode) else term.value
 
 
 def default_graph(dataset: Dataset) -> Graph:

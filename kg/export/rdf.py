@@ -76,11 +76,8 @@ def _nodes(store: pyoxigraph.Store) -> Iterator[dict[str, object]]:
 def to_bytes(writer: Writer, data: Dataset | Graph | GraphSource) -> bytes:
     """What ``writer`` writes for ``data`` (a build's source, or an rdflib dataset or graph)."""
     buffer = io.BytesIO()
-    if isinstance(data, GraphSource):
-        writer(data, buffer)
-    else:
-        with GraphSource.of(data) as source:
-            writer(source, buffer)
+    with GraphSource.reading(data) as source:
+        writer(source, buffer)
     return buffer.getvalue()
 
 

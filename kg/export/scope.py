@@ -23,11 +23,11 @@ from dataclasses import dataclass
 from typing import Protocol
 
 import pyoxigraph
-from rdflib import BNode, Dataset, Graph, URIRef
+from rdflib import Dataset, Graph
 
-from kg.export.index import Terms, TripleIndex, default_graph
+from kg.export.index import Terms, TripleIndex, store_key
 from kg.export.source import GraphSource
-from kg.graph.namespaces import SCHEMA
+from kg.export.tables import ENTITY_TYPES
 
 #: Entities in the view (the page stays interactive at this size: benchmarks/html_view.py).
 MAX_ENTITIES = 2000
@@ -35,7 +35,7 @@ MAX_ENTITIES = 2000
 PER_PAIR = 10
 PER_ENTITY = 25
 
-ENTITY_CLASSES = (str(SCHEMA.Person), str(SCHEMA.Organization), str(SCHEMA.Place))
+ENTITY_CLASSES = tuple(str(cls) for cls in ENTITY_TYPES)
 # The links from a fact (or an article) to the entity it is about.
 _LINKS = (Terms.subject, Terms.object, Terms.member, Terms.creator)
 
@@ -70,9 +70,8 @@ def view_index(data: Dataset | Graph | GraphSource | TripleIndex) -> tuple[Tripl
     """The index the view is drawn from, and its scope (None: a given index, read whole)."""
     if isinstance(data, TripleIndex):
         return data, None
-    if isinstance(data, GraphSource):
-        return scoped_index(store_patterns(data.store))
-    return scoped_index(graph_patterns(default_graph(data) if isinstance(data, Dataset) else data))
+    with GraphSource.reading(data) as source:
+        return scoped_index(store_patterns(source.store))
 
 
 def scoped_index(match: Patterns, *, max_entities: int | None = None, per_pair: int | None = None,
@@ -126,29 +125,9 @@ def store_patterns(store: pyoxigraph.Store) -> Patterns:
             return None
         return pyoxigraph.BlankNode(key[2:]) if key.startswith("_:") else pyoxigraph.NamedNode(key)
 
-    def key(t: pyoxigraph.NamedNode | pyoxigraph.BlankNode | pyoxigraph.Literal) -> str:
-        return f"_:{t.value}" if isinstance(t, pyoxigraph.BlankNode) else t.value
-
     def match(s: str | None, p: str | None, o: str | None) -> Iterator[Match]:
         for q in store.quads_for_pattern(term(s), term(p), term(o), graph):
-            yield key(q.subject), q.predicate.value, key(q.object), not isinstance(q.object, pyoxigraph.Literal)
-
-    return match
-
-
-def graph_patterns(graph: Graph) -> Patterns:
-    """Patterns over an rdflib graph."""
-
-    def term(key: str | None) -> URIRef | BNode | None:
-        if key is None:
-            return None
-        return BNode(key[2:]) if key.startswith("_:") else URIRef(key)
-
-    def key(t: object) -> str:
-        return t.n3() if isinstance(t, BNode) else str(t)
-
-    def match(s: str | None, p: str | None, o: str | None) -> Iterator[Match]:
-        for subject, predicate, obj in graph.triples((term(s), term(p), term(o))):
-            yield key(subject), str(predicate), key(obj), isinstance(obj, URIRef | BNode)
+            yield (store_key(q.subject), q.predicate.value, store_key(q.object),
+                   not isinstance(q.object, pyoxigraph.Literal))
 
     return match

@@ -52,6 +52,14 @@ class GraphSource:
             raise
         return source
 
+    @classmethod
+    def reading(cls, data: Dataset | Graph | GraphSource) -> GraphSource:
+        """``data`` as a source to read in a ``with`` block: a build's source (left open on
+        leaving it), or a temporary store holding an rdflib graph or dataset (removed)."""
+        if isinstance(data, GraphSource):
+            return cls(data.store, rows=data.rows)  # owns no folder: closing it removes nothing
+        return cls.of(data)
+
     def close(self) -> None:
         if self._folder is not None:
             del self.store  # closes the database before its folder goes

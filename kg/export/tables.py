@@ -37,6 +37,7 @@ from rdflib import Dataset, Graph, URIRef
 from rdflib.term import Node
 
 from kg.export.index import Terms, TripleIndex
+from kg.export.rdf import to_bytes
 from kg.export.source import GraphSource
 from kg.graph.namespaces import KG, SCHEMA
 
@@ -104,7 +105,7 @@ def fact_rows(data: Dataset | Graph | GraphSource | TripleIndex) -> list[FactRow
     """Every fact of the merged graph, one row per stating sentence, sorted by article and offset."""
     if isinstance(data, TripleIndex):
         return _rows(data)
-    with _source(data) as source:
+    with GraphSource.reading(data) as source:
         return list(_source_rows(source))
 
 
@@ -125,12 +126,6 @@ def _source_rows(source: GraphSource) -> Iterator[FactRow]:
         return
     for _, _, graph in sorted(articles, key=lambda a: a[:2]):
         yield from _rows(TripleIndex.of_store(store, graph))
-
-
-def _source(data: Dataset | Graph | GraphSource) -> GraphSource:
-    """``data`` as a source to read (a temporary store for an rdflib graph or dataset)."""
-    # A source over the caller's store owns no folder: leaving its ``with`` block closes nothing.
-    return GraphSource(data.store) if isinstance(data, GraphSource) else GraphSource.of(data)
 
 
 class RowSpool:
@@ -256,6 +251,7 @@ def write_graphml(source: GraphSource, out: BinaryIO) -> None:
     has been read.
     """
     store, default = source.store, pyoxigraph.DefaultGraph()
+    name, alternate_name = pyoxigraph.NamedNode(Terms.name), pyoxigraph.NamedNode(Terms.alternate_name)
     types: dict[str, str] = {}
     for cls, kind in _ENTITY_TYPES.items():  # an entity typed twice takes the first type listed
         for q in store.quads_for_pattern(None, pyoxigraph.NamedNode(Terms.type), pyoxigraph.NamedNode(cls), default):
@@ -279,10 +275,8 @@ def write_graphml(source: GraphSource, out: BinaryIO) -> None:
         xml.head()
         for iri, kind in sorted(types.items()):
             node = pyoxigraph.NamedNode(iri)
-            label = min((q.object.value for q in store.quads_for_pattern(node, pyoxigraph.NamedNode(Terms.name),
-                                                                         None, default)), default="")
-            aliases = sorted(q.object.value for q in store.quads_for_pattern(
-                node, pyoxigraph.NamedNode(Terms.alternate_name), None, default))
+            label = min((q.object.value for q in store.quads_for_pattern(node, name, None, default)), default="")
+            aliases = sorted(q.object.value for q in store.quads_for_pattern(node, alternate_name, None, default))
             xml.element("node", {"id": iri}, zip(("n" + k for k in NODE_KEYS),
                                                  (label, label, kind, "; ".join(aliases),
                                                   "; ".join(sorted(posts.get(iri, ())))), strict=True))
@@ -336,12 +330,12 @@ class _GraphML:
 
 def to_facts_csv(data: Dataset | Graph | GraphSource) -> bytes:
     """``facts.csv`` as bytes (see :func:`write_facts_csv`)."""
-    return _to_bytes(write_facts_csv, data)
+    return to_bytes(write_facts_csv, data)
 
 
 def to_graphml(data: Dataset | Graph | GraphSource) -> bytes:
     """``graph.graphml`` as bytes (see :func:`write_graphml`)."""
-    return _to_bytes(write_graphml, data)
+    return to_bytes(write_graphml, data)
 
 
 def to_networkx(data: Dataset | Graph | GraphSource) -> nx.MultiDiGraph:
@@ -349,12 +343,6 @@ def to_networkx(data: Dataset | Graph | GraphSource) -> nx.MultiDiGraph:
     communities): nodes and edges with the attributes of :func:`write_graphml`."""
     return nx.read_graphml(io.BytesIO(to_graphml(data)), force_multigraph=True)
 
-
-def _to_bytes(writer: Callable[[GraphSource, BinaryIO], None], data: Dataset | Graph | GraphSource) -> bytes:
-    buffer = io.BytesIO()
-    with _source(data) as source:
-        writer(source, buffer)
-    return buffer.getvalue()
 
 
 def _xml(text: str) -> str:

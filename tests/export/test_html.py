@@ -503,28 +503,30 @@ def test_a_large_graph_is_viewed_through_its_most_connected_entities() -> None:
     at most ``per_pair`` statements per pair, and says so in its meta."""
     from kg.export import scope
     from kg.export.index import TripleIndex
+    from kg.export.source import GraphSource
     from kg.graph.build import build_dataset, merged_graph
 
     bench = _benchmark_module()
     graph = merged_graph(build_dataset(bench.synthetic_resolved(60, edges_per_node=4)))
-    match = scope.graph_patterns(graph)
-    entities = {s for cls in scope.ENTITY_CLASSES for s, _, _, _ in match(None, ns.RDF.type.toPython(), cls)}
-    touching = Counter(o for link in (ns.RDF.subject, ns.RDF.object, ns.ORG.member, ns.SCHEMA.creator)
-                       for _, _, o, _ in match(None, str(link), None) if o in entities)
-    most = sorted(entities, key=lambda e: (-touching[e], e))[:10]
+    with GraphSource.of(graph) as source:
+        match = scope.store_patterns(source.store)
+        entities = {s for cls in scope.ENTITY_CLASSES for s, _, _, _ in match(None, ns.RDF.type.toPython(), cls)}
+        touching = Counter(o for link in (ns.RDF.subject, ns.RDF.object, ns.ORG.member, ns.SCHEMA.creator)
+                           for _, _, o, _ in match(None, str(link), None) if o in entities)
+        most = sorted(entities, key=lambda e: (-touching[e], e))[:10]
 
-    index, found = scope.scoped_index(match, max_entities=10, per_pair=1, per_entity=2)
+        index, found = scope.scoped_index(match, max_entities=10, per_pair=1, per_entity=2)
 
-    shown = {s for cls in scope.ENTITY_CLASSES for s in index.instances(cls)}
-    assert shown == set(most)
-    assert (found.entities, found.entities_in_graph, found.whole) == (10, 60, False)
-    pairs = Counter((index.value(st, str(ns.RDF.subject)), index.value(st, str(ns.RDF.object)))
-                    for st in index.instances(str(ns.RDF.Statement)))
-    assert pairs and max(pairs.values()) == 1
-    # Whole when within the bounds: the same view as of the whole graph.
-    whole_index, whole = scope.scoped_index(match)
-    assert whole.whole
-    assert html.view_data(whole_index) == html.view_data(TripleIndex.of_graph(graph))
+        shown = {s for cls in scope.ENTITY_CLASSES for s in index.instances(cls)}
+        assert shown == set(most)
+        assert (found.entities, found.entities_in_graph, found.whole) == (10, 60, False)
+        pairs = Counter((index.value(st, str(ns.RDF.subject)), index.value(st, str(ns.RDF.object)))
+                        for st in index.instances(str(ns.RDF.Statement)))
+        assert pairs and max(pairs.values()) == 1
+        # Whole when within the bounds: the same view as of the whole graph.
+        whole_index, whole = scope.scoped_index(match)
+        assert whole.whole
+        assert html.view_data(whole_index) == html.view_data(TripleIndex.of_graph(graph))
 
 
 def test_the_page_of_a_large_graph_says_what_it_shows(monkeypatch: pytest.MonkeyPatch) -> None:
