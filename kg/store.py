@@ -72,11 +72,13 @@ class StagedStore:
 
     def commit(self) -> Path:
         """Put the new store in place of the old one; return its path."""
+        from kg.export import umask
+
         self.flush()
         del self.store  # closes the database, so the folder can be moved
         tmp, path = self._folder, self.path
         try:
-            os.chmod(tmp, 0o777 & ~_umask())  # mkdtemp makes it private; give it a plain mkdir's mode
+            os.chmod(tmp, 0o777 & ~umask())  # mkdtemp makes it private; give it a plain mkdir's mode
             old = None
             if path.exists():
                 old = Path(tempfile.mkdtemp(prefix=_OLD_PREFIX, dir=path.parent))
@@ -114,12 +116,6 @@ def write_store(trig: bytes, path: Path) -> Path:
         staged.discard()
         raise
     return staged.commit()
-
-
-def _umask() -> int:
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return mask
 
 
 def open_store(path: str | Path) -> pyoxigraph.Store:
