@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz
 
-from kg.extract.common import sentence_of, text_of
+from kg.extract.common import is_possessor, sentence_of, text_of
 from kg.lexicons import Lexicon
 from kg.model import Entity, EntityType
 
@@ -259,6 +259,11 @@ class MentionIndex:
             return False
         if root.dep_ == "nsubj" and root.head.lemma_ in self.lexicon.speech_verbs:
             return True
+        for child in root.children:
+            if is_possessor(child) and child.i < span.start:
+                owner = " ".join(t.text for t in span.doc[child.left_edge.i:child.i + 1])
+                if owner in self.lexicon.org_aliases:
+                    return True  # "Plaid Cymru's X": a party's named member
         before = span.doc[span.start - 1] if span.start > 0 else None
         if before is not None and before.is_lower and before.pos_ == "NOUN" and before.head.i == root.i:
             return True  # "billionaire X", "activist X": a description of a person

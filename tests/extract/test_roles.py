@@ -64,6 +64,13 @@ def test_party_possessive_is_a_membership(extract):
     assert ("Martin Cole", "Labour Party") in found.memberships
 
 
+def test_a_party_s_named_member_is_a_person_whatever_the_model_says(extract):
+    # The small model tags the name after "Plaid Cymru's" as an organisation.
+    found = extract("Plaid Cymru's Elfyn Llwyd criticised the plans.")
+    assert found.entities["Elfyn Llwyd"][0] == "Person"
+    assert ("Elfyn Llwyd", "Plaid Cymru") in found.memberships
+
+
 def test_member_of_is_a_membership(extract):
     found = extract("Jonas Weber, a member of the Green Party, won the seat.")
     assert ("Jonas Weber", "Green Party") in found.memberships
