@@ -600,8 +600,24 @@ class MentionIndex:
             return self._named_body_before(tok, lambda cluster: True, exclude, window=0)
         if tok.pos_ in {"NOUN", "PROPN"} and tok.tag_ in {"NN", "NNP"}:
             return self._described(tok, exclude) or self._described_body(tok, exclude) \
-                or self._unanchored_office(tok, exclude)
+                or self._unanchored_office(tok, exclude) or self._voiced_body(tok, exclude)
+        if tok.tag_ == "NNS" and tok.lemma_.lower() in self.lexicon.voices:
+            return self._voiced_body(tok, exclude)  # "Treasury sources"
         return None
+
+    def _voiced_body(self, tok: Token, exclude: frozenset[str]) -> str | None:
+        """"a Labour spokesman", "Treasury officials", "a spokeswoman for the Home Office":
+        an unnamed voice of a body stands for the body (a named one is a person: "Labour
+        spokesman X" resolves by the name)."""
+        if tok.lemma_.lower() not in self.lexicon.voices:
+            return None
+        bodies = [self.token_entity.get(c.i) for c in tok.subtree
+                  if c.i < tok.i and c.dep_ in {"compound", "nmod", "amod", "poss"}]
+        bodies += [self.token_entity.get(p.i) for prep in tok.children
+                   if prep.dep_ == "prep" and prep.lower_ in {"for", "at", "of"}
+                   for p in prep.children if p.dep_ == "pobj"]
+        found = [k for k in dict.fromkeys(bodies) if k and self.clusters[k].type == "Organization"]
+        return found[0] if len(found) == 1 and found[0] not in exclude else None
 
     def government_for(self, tok: Token) -> str | None:
         """"ministers" with no name given stand for the article's government, if it has one."""

@@ -73,6 +73,7 @@ class Lexicon:
     speech_verbs: frozenset[str]
     speech_nouns: frozenset[str]
     judgements: tuple[Judgement, ...]
+    voices: frozenset[str]
 
     def country_by_word(self, word: str) -> Country | None:
         """The state a written name or demonym stands for ("UK", "British"), if any."""
@@ -122,4 +123,5 @@ def load_lexicon(lang: str = "en") -> Lexicon:
             Judgement(kind, tuple(lemmas.split(" ")), predicate)
             for kind, lemmas, predicate in _rows("judgements.tsv")
         ),
+        voices=frozenset(r[0].lower() for r in _rows("voices.txt")),
     )

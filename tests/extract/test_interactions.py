@@ -200,6 +200,20 @@ def test_a_body_referred_to_by_it_or_a_description(extract, text, source, target
     assert (source, target, "criticises") in [(s, t, k) for s, t, k, _ in extract(text).interactions]
 
 
+@pytest.mark.parametrize("text, source, target", [
+    ("A Green Party spokesman criticised Rolf Brandt's record on housing.", "Green Party", "Rolf Brandt"),
+    ("Treasury sources attacked the Liberal Democrats over their sums.", "Treasury", "Liberal Democrats"),
+    ("A spokeswoman for the Home Office condemned Rolf Brandt.", "Home Office", "Rolf Brandt"),
+])
+def test_an_unnamed_voice_of_a_body_is_the_body(extract, text, source, target):
+    assert (source, target, "criticises") in [(s, t, k) for s, t, k, _ in extract(text).interactions]
+
+
+def test_a_voice_of_no_named_body_is_nobody(extract):
+    assert extract("A spokesman attacked Rolf Brandt's record.").interactions == []
+    assert extract("A spokesman for the campaign attacked Rolf Brandt.").interactions == []
+
+
 @pytest.mark.parametrize("text", [
     "Rolf Brandt met the Green Party. It emerged that the vote had been lost.",
     "Rolf Brandt attacked the party for its silence.",  # no party named before
