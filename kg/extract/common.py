@@ -21,6 +21,11 @@ RELATIVE_PRONOUNS = {"who", "that", "which", "whom"}
 SELF_POSSESSIVES = {"his", "her", "its", "their", "our", "my"}
 LIST_PREPOSITIONS = {"like", "including"}
 MANNER_NOUNS = {"way", "manner"}
+# Determiners of a thing already spoken of: "the plan", "these proposals".
+ANAPHORIC_DETERMINERS = {"the", "this", "these", "those"}
+# Verbs whose subject is the author of their object ("X unveiled plans"), not just for or against it.
+AUTHORING_VERBS = {"outline", "unveil", "announce", "publish", "propose", "launch", "set", "draw", "put",
+                   "table", "introduce", "present", "make", "issue", "produce", "adopt", "float"}
 # People named by their tie to another: "her father", "his aide" is not "her" or "him".
 KIN_NOUNS = {"father", "mother", "son", "daughter", "wife", "husband", "brother", "sister", "partner", "aide",
              "ally", "friend", "colleague", "deputy", "successor", "predecessor", "rival"}
@@ -198,10 +203,47 @@ def targets_of(tok: Token, index: MentionIndex, *, exclude: frozenset[str] = fro
                         found.extend(targets_of(pobj, index, exclude=exclude))
             if child.dep_ in {"compound", "amod", "nmod"} and index.entity_at(child) and not found:
                 found.append(index.entity_at(child) or "")  # "Tory plans", "the Lib Dem stance"
+    if key is None and not found:
+        owner = _earlier_owner(tok, index)
+        if owner is not None:
+            found.append(owner)
     for child in tok.children:
         if child.dep_ == "conj":
             found.extend(targets_of(child, index, exclude=exclude))
     return [k for k in dict.fromkeys(found) if k and k not in exclude]
+
+
+def _earlier_owner(noun: Token, index: MentionIndex) -> str | None:
+    """"the plan" in "X said the plan was dangerous": whose plan the article last spoke of
+    ("plans unveiled by the Conservatives", "Tory plans", "the Tories outlined plans")."""
+    lemma = noun.lemma_.lower()
+    if lemma not in index.lexicon.attributable_nouns or noun.tag_ not in {"NN", "NNS"}:
+        return None
+    if not any(c.dep_ == "det" and c.lower_ in ANAPHORIC_DETERMINERS for c in noun.children):
+        return None
+    for earlier in reversed(noun.doc[:noun.i]):
+        if earlier.lemma_.lower() == lemma and earlier.pos_ == "NOUN":
+            owner = _owner(earlier, index)
+            if owner is not None:
+                return owner
+    return None
+
+
+def _owner(noun: Token, index: MentionIndex) -> str | None:
+    """Whose a thing written with its owner is: "X's plan", "Tory plans", "plans unveiled by
+    X", "plans from X", "X outlined plans"."""
+    for child in noun.children:
+        if is_possessor(child) and child.lower_ not in SELF_POSSESSIVES:
+            return index.resolve(child)
+        if child.dep_ in {"compound", "amod", "nmod"} and index.entity_at(child):
+            return index.entity_at(child)
+        if child.dep_ == "acl" and any(c.dep_ == "agent" for c in child.children):
+            return passive_agent(child, index)
+        if child.dep_ == "prep" and child.lower_ in {"by", "from"}:
+            return next((index.entity_at(p) for p in child.children if p.dep_ == "pobj"), None)
+    if noun.dep_ == "dobj" and noun.head.lemma_.lower() in AUTHORING_VERBS:
+        return clause_subject(noun.head, index)
+    return None
 
 
 def _owned_by(tok: Token, index: MentionIndex, actors: frozenset[str]) -> bool:

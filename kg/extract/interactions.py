@@ -378,6 +378,9 @@ def _judged(head: Token, lexicon: Lexicon) -> Judgement | None:
         copular = head.lemma_ in {"be", "seem", "look"}
         if j.kind == "adjective" and copular and not negated and j.lemmas[0] in complements:
             return j
+        if j.kind == "adjective" and not negated and head.lower_ == j.lemmas[0] and head.tag_ == "VBN" \
+                and any(c.dep_ == "auxpass" for c in head.children):
+            return j  # "was misguided", parsed as a passive verb
         if j.kind == "evaluation" and not negated and j.lemmas[0] in own_lemmas \
                 and not _all_remedied(j.lemmas[0], own) and not _all_of_nothing(j.lemmas[0], own):
             if j.predicate in SUPPORT_PREDICATES and "lack" in own_lemmas:

@@ -329,3 +329,24 @@ def test_a_possessor_of_a_possessor_is_not_the_target(extract):
 ])
 def test_someone_named_by_their_tie_to_another_is_not_that_other(extract, text):
     assert not [t for _, t, _, _ in extract(text).interactions if t == "Rolf Brandt"]
+
+
+@pytest.mark.parametrize("text, source, target", [
+    ("Voters would elect sheriffs under plans unveiled by the Green Party. Rolf Brandt said the plan was dangerous.",
+     "Rolf Brandt", "Green Party"),
+    ("The Liberal Democrats outlined plans for a land tax. Helen Marsh said the plans were unworkable.",
+     "Helen Marsh", "Liberal Democrats"),
+    ("Rolf Brandt's proposal was debated on Monday. Helen Marsh said the proposal was misguided.",
+     "Helen Marsh", "Rolf Brandt"),
+])
+def test_a_verdict_on_the_plan_criticises_whose_plan_it_is(extract, text, source, target):
+    assert (source, target, "criticises") in [(s, t, k) for s, t, k, _ in extract(text).interactions]
+
+
+@pytest.mark.parametrize("text", [
+    "Helen Marsh said the plan was dangerous.",  # nobody's plan
+    "The Liberal Democrats oppose the plans. Helen Marsh said the plans were unworkable.",  # opposing is not owning
+    "The Green Party unveiled plans for a land tax. Helen Marsh said the plans were popular.",
+])
+def test_no_verdict_or_no_owner_is_no_criticism(extract, text):
+    assert extract(text).interactions == []
