@@ -111,6 +111,9 @@ def test_noun_cue_takes_the_verbs_subject(extract, text, source, target, kind):
     ("Owen Pryce called for the sacking of Greta Lund.", "Owen Pryce", "Greta Lund", "demandsActionAgainst"),
     ("Owen Pryce took a swipe at Greta Lund over the budget.", "Owen Pryce", "Greta Lund", "criticises"),
     ("Owen Pryce hit back at Greta Lund on Friday.", "Owen Pryce", "Greta Lund", "rejects"),
+    ("Owen Pryce says Greta Lund should quit if the inquiry finds against her.", "Owen Pryce", "Greta Lund",
+     "demandsActionAgainst"),
+    ("Owen Pryce said Greta Lund should step down.", "Owen Pryce", "Greta Lund", "demandsActionAgainst"),
 ])
 def test_demands_and_idioms(extract, text, source, target, predicate):
     assert (source, target, "criticises", predicate) in extract(text).interactions
