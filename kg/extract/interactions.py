@@ -286,12 +286,13 @@ def _judgements(doc: Doc, index: MentionIndex, lexicon: Lexicon, article_id: str
             for clause in (c for c in verb.children if c.dep_ == "ccomp"):
                 for speaker in speakers:
                     speeches.append((speaker, list(clause.subtree), verb.i))
+    cue_verbs = {c.cue for c in lexicon.interactions if c.pos == "verb"}
     for speaker, tokens, cue_i in speeches:
         if not _valid(index, speaker):
             continue
         for head in tokens:
-            if head.pos_ not in {"VERB", "AUX"}:
-                continue
+            if head.pos_ not in {"VERB", "AUX"} or head.lemma_.lower() in cue_verbs:
+                continue  # "X said Y criticised extravagant promises": Y's act, read as such
             judgement = _judged(head, lexicon)
             if judgement is None:
                 continue

@@ -353,3 +353,10 @@ def test_a_verdict_on_the_plan_criticises_whose_plan_it_is(extract, text, source
 ])
 def test_no_verdict_or_no_owner_is_no_criticism(extract, text):
     assert extract(text).interactions == []
+
+
+def test_a_speaker_reporting_anothers_criticism_does_not_criticise_the_critic(extract):
+    found = extract("The Greens said the vote was close, while the Liberal Democrats criticised "
+                    "\"extravagant\" Labour promises.").interactions
+    assert ("Liberal Democrats", "Labour Party", "criticises") in [(s, t, k) for s, t, k, _ in found]
+    assert ("Green Party", "Liberal Democrats") not in [(s, t) for s, t, _, _ in found]
