@@ -208,6 +208,8 @@ class MentionIndex:
         text = _span_text(doc, start, end)
         if text.lower() in lex.not_entities or text.lower().removesuffix("s") in lex.not_entities:
             return None  # "Budget", "White Paper": capitalised, but no body or person
+        if end - start == 1 and text.lower() in lex.org_head_words and text not in lex.org_aliases:
+            return None  # "Party leader X": a head word alone names no body
         canonical = lex.org_aliases.get(text)
         country = lex.country_by_word(text) if type_ != "Person" else None
         if canonical:

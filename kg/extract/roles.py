@@ -373,6 +373,8 @@ def _described(doc: Doc, index: MentionIndex, lexicon: Lexicon, article_id: str,
     title, org, status = _title_phrase(noun, index, lexicon)
     if org is not None and index.clusters[org].type == "Organization":
         person = index.salient_person(noun, window=3)
+        if person is not None and index.has_description(person):
+            return  # "Party leader X … the chairman of the Police Federation said": someone else
     else:
         # "the prime minister" with no party or body named: news leaves the office-holder to
         # the reader's knowledge; it is read only when exactly one of the story's two leading

@@ -140,3 +140,8 @@ def test_an_honorific_inside_the_models_name_gives_the_gender(nlp):
     (cluster,) = [c for c in index.clusters.values() if c.type == "Person"]
     assert cluster.gender == "f"
     assert index.resolve(next(t for t in doc if t.lower_ == "he")) is None
+
+
+def test_a_head_word_alone_is_no_body(extract):
+    found = extract("The Greens met in York. Party leader Alder Quint said the vote was fair.")
+    assert "Party" not in found.entities

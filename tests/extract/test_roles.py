@@ -85,6 +85,12 @@ def test_a_definite_post_with_no_person_nearby_is_nobody(extract):
     assert extract("The Tory leader said the vote was fair.").roles == []
 
 
+def test_a_definite_post_is_not_given_to_someone_with_a_post_already(extract):
+    found = extract("Green Party leader Alder Quint spoke in Leeds. The chairman of the Bar Council "
+                    "said the plan was fair.")
+    assert [r for r in found.roles if r[1] == "chairman"] == []
+
+
 @pytest.mark.parametrize("text", [
     "Polls said Mr Alder Quint was a good prime minister.",
     "Mr Alder Quint spoke in Leeds. The chairman of the Bar Council, Vera Lomax, said the vote was fair.",
