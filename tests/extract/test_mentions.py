@@ -142,6 +142,15 @@ def test_an_honorific_inside_the_models_name_gives_the_gender(nlp):
     assert index.resolve(next(t for t in doc if t.lower_ == "he")) is None
 
 
-def test_a_head_word_alone_is_no_body(extract):
-    found = extract("The Greens met in York. Party leader Alder Quint said the vote was fair.")
-    assert "Party" not in found.entities
+def test_a_head_word_alone_is_no_body(nlp):
+    from spacy.tokens import Span
+
+    from kg.extract import extract_article
+    from kg.model import Article
+
+    text = "Party leader Alder Quint said the vote was fair."
+    doc = nlp(text)
+    # The model tags the capitalised head word as an organisation in some contexts.
+    doc.ents = [Span(doc, 0, 1, label="ORG"), Span(doc, 2, 4, label="PERSON")]
+    result = extract_article(doc, Article("test.txt", text, "0" * 64))
+    assert [e.name for e in result.entities] == ["Alder Quint"]
