@@ -214,15 +214,18 @@ def targets_of(tok: Token, index: MentionIndex, *, exclude: frozenset[str] = fro
 
 
 def _earlier_owner(noun: Token, index: MentionIndex) -> str | None:
-    """"the plan" in "X said the plan was dangerous": whose plan the article last spoke of
-    ("plans unveiled by the Conservatives", "Tory plans", "the Tories outlined plans")."""
+    """"the plan" in "X said the plan was dangerous": whose plan (or proposal, scheme, …)
+    the article last spoke of ("plans unveiled by the Conservatives", "Tory plans", "the
+    Tories outlined plans")."""
     lemma = noun.lemma_.lower()
     if lemma not in index.lexicon.attributable_nouns or noun.tag_ not in {"NN", "NNS"}:
         return None
     if not any(c.dep_ == "det" and c.lower_ in ANAPHORIC_DETERMINERS for c in noun.children):
         return None
+    proposals = index.lexicon.proposal_nouns
     for earlier in reversed(noun.doc[:noun.i]):
-        if earlier.lemma_.lower() == lemma and earlier.pos_ == "NOUN":
+        other = earlier.lemma_.lower()
+        if earlier.pos_ == "NOUN" and (other == lemma or (lemma in proposals and other in proposals)):
             owner = _owner(earlier, index)
             if owner is not None:
                 return owner

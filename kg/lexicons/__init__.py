@@ -74,6 +74,7 @@ class Lexicon:
     speech_nouns: frozenset[str]
     judgements: tuple[Judgement, ...]
     voices: frozenset[str]
+    proposal_nouns: frozenset[str]
 
     def country_by_word(self, word: str) -> Country | None:
         """The state a written name or demonym stands for ("UK", "British"), if any."""
@@ -124,4 +125,5 @@ def load_lexicon(lang: str = "en") -> Lexicon:
             for kind, lemmas, predicate in _rows("judgements.tsv")
         ),
         voices=frozenset(r[0].lower() for r in _rows("voices.txt")),
+        proposal_nouns=frozenset(r[0].lower() for r in _rows("proposal_nouns.txt")),
     )

@@ -341,6 +341,8 @@ def test_someone_named_by_their_tie_to_another_is_not_that_other(extract, text):
      "Helen Marsh", "Liberal Democrats"),
     ("Rolf Brandt's proposal was debated on Monday. Helen Marsh said the proposal was misguided.",
      "Helen Marsh", "Rolf Brandt"),
+    ("Pensions will rise under proposals announced by Rolf Brandt. The Greens dismissed the pension plan as a stunt.",
+     "Green Party", "Rolf Brandt"),
 ])
 def test_a_verdict_on_the_plan_criticises_whose_plan_it_is(extract, text, source, target):
     assert (source, target, "criticises") in [(s, t, k) for s, t, k, _ in extract(text).interactions]
