@@ -53,6 +53,8 @@ PLACE_SUFFIXES = ("shire",)  # county names; town suffixes ("-ham", "-ton") are 
 # Prepositions that put their object in a place ("at Gatwick", "in Kent"), never a person.
 LOCATIVE = {"at", "in", "near", "across", "around", "outside", "inside", "throughout", "from"}
 SUBJECTS = {"nsubj", "nsubjpass"}
+# Head words of bodies' names that never name one alone ("Parliament", "Commission" may).
+GENERIC_HEADS = {"party", "office", "department", "ministry", "group", "committee", "association"}
 SENTENCE_WINDOW = 3  # pronouns look back this many sentences for their antecedent
 OFFICE_WINDOW = 6  # an office-holder left unnamed is looked for further back than that
 SPEAKER_WINDOW = 8  # "he said" looks this far back for the last person reported speaking
@@ -208,8 +210,8 @@ class MentionIndex:
         text = _span_text(doc, start, end)
         if text.lower() in lex.not_entities or text.lower().removesuffix("s") in lex.not_entities:
             return None  # "Budget", "White Paper": capitalised, but no body or person
-        if end - start == 1 and text.lower() in lex.org_head_words and text not in lex.org_aliases:
-            return None  # "Party leader X": a head word alone names no body
+        if end - start == 1 and text.lower() in GENERIC_HEADS:
+            return None  # "Party leader X": a generic head word alone names no body
         canonical = lex.org_aliases.get(text)
         country = lex.country_by_word(text) if type_ != "Person" else None
         if canonical:
