@@ -197,11 +197,16 @@ class _ResolvedArticles(Sequence[ArticleResult]):
         return replace(r, entities=article_entities, facts=facts)
 
 
+# Written forms that stand for a different body in each article ("the government" is
+# Iraq's in one story and Britain's in the next): never a link between articles.
+ARTICLE_RELATIVE_FORMS = {"government"}
+
+
 def _indexed_forms(entity: Entity) -> set[str]:
     """The forms under which other articles' entities may find this one."""
     forms = {normalise(entity.name)}
     if entity.type != "Person":
-        forms |= {normalise(a) for a in entity.aliases}
+        forms |= {normalise(a) for a in entity.aliases} - ARTICLE_RELATIVE_FORMS
     return forms
 
 
@@ -246,7 +251,7 @@ def _find_group(entity: Entity, by_form: dict[tuple[EntityType, str], _Group],
         return by_form[(entity.type, name)]
     if entity.type != "Person":
         for alias in sorted(entity.aliases):
-            if (entity.type, normalise(alias)) in by_form:
+            if normalise(alias) not in ARTICLE_RELATIVE_FORMS and (entity.type, normalise(alias)) in by_form:
                 return by_form[(entity.type, normalise(alias))]
         return None
     if len(entity.name.split()) > 1:

@@ -136,6 +136,16 @@ def test_organisation_alias_in_another_article_merges() -> None:
     assert entity.aliases == ("CPS",)
 
 
+def test_the_government_of_one_article_is_not_that_of_another() -> None:
+    # "the government" is a written form of each article's own government.
+    resolved = resolve([
+        article_result("a.txt", org("o", "Ruritanian government", "government")),
+        article_result("b.txt", org("o", "government")),
+    ])
+
+    assert set(resolved.entities) == {"organization/ruritanian-government", "organization/government"}
+
+
 def test_organisation_and_place_with_the_same_name_stay_apart() -> None:
     resolved = resolve([
         article_result("a.txt", org("o", "Marrowgate"), place("l", "Marrowgate")),
