@@ -268,6 +268,10 @@ class MentionIndex:
                 owner = " ".join(t.text for t in span.doc[child.left_edge.i:child.i + 1])
                 if owner in self.lexicon.org_aliases:
                     return True  # "Plaid Cymru's X": a party's named member
+            if child.dep_ == "prep" and child.lower_ == "for" and span.doc[child.i - 1].text == ",":
+                party = " ".join(t.text for t in child.subtree if t.dep_ != "det" and t.i > child.i)
+                if party in self.lexicon.org_aliases:
+                    return True  # "X, for the Liberal Democrats, said": a party's voice
         before = span.doc[span.start - 1] if span.start > 0 else None
         if before is not None and before.is_lower and before.pos_ == "NOUN" and before.head.i == root.i:
             return True  # "billionaire X", "activist X": a description of a person
@@ -531,11 +535,13 @@ class MentionIndex:
         return Cluster(key=f"{m.type}:{name}", type=m.type, canonical=m.canonical)
 
     def _attach_governments(self, governments: list[Mention]) -> None:
-        """Bare "the government" is the government of the article's main state."""
+        """Bare "the government" is the government of the article's main state (the state it
+        names most), else the one government it names; "the Iraqi government" named once in
+        a story about Britain does not make every "the government" Iraq's."""
         if not governments:
             return
         named = [c for c in self.clusters.values() if c.canonical and c.canonical.endswith(" government")]
-        default = named[0].canonical if named else self._main_state_government()
+        default = self._main_state_government() or (named[0].canonical if named else None)
         for m in governments:
             name = default or "government"
             key = f"Organization:{name}"

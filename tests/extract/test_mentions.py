@@ -44,6 +44,12 @@ def test_the_government_is_the_states_government(extract):
     assert found.entities["UK government"] == ("Organization", ("government",))
 
 
+def test_the_government_is_the_main_states_not_the_first_named(extract):
+    found = extract("The Iraqi government met in Baghdad. In London, UK ministers said the UK would "
+                    "act. Critics in Britain said the government was too slow.")
+    assert found.entities["UK government"] == ("Organization", ("government",))
+
+
 def test_page_furniture_is_dropped(extract):
     found = extract("Maria Okafor won the vote.\n\nCLICK HERE TO GET THE NORTHERN STAR APP\n\nShe thanked voters.")
     assert not any("Northern Star" in name for name in found.entities)
