@@ -222,13 +222,15 @@ def _earlier_owner(noun: Token, index: MentionIndex) -> str | None:
         return None
     if not any(c.dep_ == "det" and c.lower_ in ANAPHORIC_DETERMINERS for c in noun.children):
         return None
+    # The same word first ("the plans" → "Tory plans"), then another word for a proposal.
     proposals = index.lexicon.proposal_nouns
-    for earlier in reversed(noun.doc[:noun.i]):
-        other = earlier.lemma_.lower()
-        if earlier.pos_ == "NOUN" and (other == lemma or (lemma in proposals and other in proposals)):
-            owner = _owner(earlier, index)
-            if owner is not None:
-                return owner
+    for same_word in (True, False):
+        for earlier in reversed(noun.doc[:noun.i]):
+            other = earlier.lemma_.lower()
+            if earlier.pos_ == "NOUN" and (other == lemma if same_word else lemma in proposals and other in proposals):
+                owner = _owner(earlier, index)
+                if owner is not None:
+                    return owner
     return None
 
 

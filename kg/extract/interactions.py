@@ -79,6 +79,7 @@ def _all(doc: Doc, index: MentionIndex, lexicon: Lexicon, article_id: str,
     phrasal = [c for c in lexicon.interactions if c.pos == "phrasal"]
     demand_cues = {c.cue: c for c in lexicon.interactions if c.pos == "demand"}
     relation_cues = {c.cue: c for c in lexicon.interactions if c.pos == "relation"}
+    urging = [c for c in lexicon.interactions if c.pos == "urging"]
     for tok in doc:
         if index.in_furniture(tok):
             continue
@@ -91,6 +92,9 @@ def _all(doc: Doc, index: MentionIndex, lexicon: Lexicon, article_id: str,
                 yield from _verb(doc, index, article_id, tok, verb_cues[lemma])
             if lemma in NAMING_VERBS:
                 yield from _naming(doc, index, lexicon, article_id, tok)
+            for cue in urging:
+                if cue.cue.split()[0] == lemma:
+                    yield from _urging(doc, index, article_id, tok, cue)
         elif tok.pos_ == "NOUN" and lemma in noun_cues:
             yield from _noun(doc, index, article_id, tok, noun_cues[lemma])
         elif tok.pos_ == "NOUN" and lemma in demand_cues:
@@ -110,7 +114,13 @@ def _fact(doc: Doc, index: MentionIndex, article_id: str, source: str, target: s
 
 
 def _actor(verb: Token, index: MentionIndex) -> str | None:
-    return clause_subject(verb, index) or inherited_subject(verb, index)
+    actor = clause_subject(verb, index) or inherited_subject(verb, index)
+    if actor is None and verb.dep_ == "acl" and verb.tag_ in {"VBD", "VBN"} and verb.head.dep_ == "ROOT" \
+            and not any(c.dep_ in {"agent", "auxpass"} for c in verb.children):
+        # "X, for the Greens, called on …": a finite verb the parser hung on the subject
+        # as if the subject were the sentence's root.
+        actor = index.resolve(verb.head)
+    return actor
 
 
 def _valid(index: MentionIndex, key: str | None) -> bool:
@@ -214,6 +224,23 @@ def _demand(doc: Doc, index: MentionIndex, article_id: str, noun: Token, cue: In
         for target in targets_of(tok, index, exclude=frozenset({source})):
             if _valid(index, target):
                 yield _fact(doc, index, article_id, source, target, cue, verb.i, tok.i, cue.confidence)
+
+
+def _urging(doc: Doc, index: MentionIndex, article_id: str, verb: Token, cue: InteractionCue) -> Iterator[Fact]:
+    """"X called on Y to resign / open the books": the preposition's object is the target,
+    and only with the "to" clause that says what Y must do."""
+    if is_negated(verb) or not any(c.dep_ == "xcomp" and c.i > verb.i for c in verb.children):
+        return
+    word = cue.cue.split()[1]
+    source = _actor(verb, index)
+    if not _valid(index, source):
+        return
+    assert source is not None
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == word):
+        for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+            for target in targets_of(pobj, index, exclude=frozenset({source})):
+                if _valid(index, target):
+                    yield _fact(doc, index, article_id, source, target, cue, verb.i, pobj.i, cue.confidence)
 
 
 def _relation(doc: Doc, index: MentionIndex, article_id: str, noun: Token, cue: InteractionCue) -> Iterator[Fact]:

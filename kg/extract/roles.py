@@ -487,7 +487,9 @@ def memberships(doc: Doc, *, index: MentionIndex, lexicon: Lexicon, article_id: 
             if head.dep_ == "nsubj":
                 preps += [c for c in head.head.children if c.dep_ == "prep" and head.i < c.i < head.head.i
                           and doc[c.i - 1].text == ","]
-            for prep in (p for p in preps if p.lower_ in {"from", "of"} and not _home_or_seat(p, person, index)):
+            # "X, for the Liberal Democrats, said": speaking for a body, set off by commas.
+            preps += [c for c in head.children if c.dep_ == "prep" and c.lower_ == "for" and doc[c.i - 1].text == ","]
+            for prep in (p for p in preps if p.lower_ in {"from", "of", "for"} and not _home_or_seat(p, person, index)):
                 for pobj in (p for p in prep.children if p.dep_ == "pobj"):
                     key = index.resolve(pobj)
                     if org is None and key and index.clusters[key].type == "Organization":

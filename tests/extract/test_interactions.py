@@ -362,3 +362,26 @@ def test_a_speaker_reporting_anothers_criticism_does_not_criticise_the_critic(ex
                     "\"extravagant\" Labour promises.").interactions
     assert ("Liberal Democrats", "Labour Party", "criticises") in [(s, t, k) for s, t, k, _ in found]
     assert ("Green Party", "Liberal Democrats") not in [(s, t) for s, t, _, _ in found]
+
+
+@pytest.mark.parametrize("text, source, target", [
+    ("The Greens called on Rolf Brandt to apologise.", "Green Party", "Rolf Brandt"),
+    ("Helen Marsh, for the Liberal Democrats, called on Mr Brandt to publish the figures. Rolf Brandt refused.",
+     "Helen Marsh", "Rolf Brandt"),
+])
+def test_calling_on_someone_to_act_is_a_demand(extract, text, source, target):
+    assert (source, target, "criticises") in [(s, t, k) for s, t, k, _ in extract(text).interactions]
+
+
+@pytest.mark.parametrize("text", [
+    "Rolf Brandt called on Helen Marsh at her home in Leeds.",  # a visit
+    "The Greens did not call on Rolf Brandt to apologise.",
+])
+def test_a_visit_or_a_denied_call_is_no_demand(extract, text):
+    assert extract(text).interactions == []
+
+
+def test_new_rules_judged_discriminatory_criticise_their_author(extract):
+    found = extract("The Home Office introduced new rules on visas. Helen Marsh said the new rules were "
+                    "\"discriminatory\".").interactions
+    assert ("Helen Marsh", "Home Office", "criticises") in [(s, t, k) for s, t, k, _ in found]

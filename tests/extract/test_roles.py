@@ -204,3 +204,10 @@ def test_an_unanchored_office_goes_to_the_clearly_more_named_of_two_leading_peop
 def test_listed_portfolios_police_posts_and_foreign_states(extract, text, person, title, org):
     found = [(r[0], r[1], r[2]) for r in extract(text).roles]
     assert (person, title, org) in found, found
+
+
+def test_speaking_for_a_party_set_off_by_commas_is_a_membership(extract):
+    found = extract("Helen Marsh, for the Liberal Democrats, said the figures were wrong.")
+    assert found.entities["Helen Marsh"][0] == "Person"
+    assert ("Helen Marsh", "Liberal Democrats") in found.memberships
+    assert extract("Rolf Brandt voted for the Liberal Democrats in May.").memberships == []
