@@ -196,6 +196,8 @@ class MentionIndex:
                     and not (start > 0 and doc[start - 1].lower_.rstrip(".") in lex.honorifics):
                 type_ = "Place"  # "If Wales rejected the deal": a lone country name is no person
         if type_ == "Person":
+            while end - start > 2 and doc[end - 1].text in lex.post_nominals:
+                end -= 1  # "X QC", "X MP": letters after the name are not part of it
             # "Lib Dem Norman Baker", "Labour MP X": a party or title written into the name span.
             for width in (3, 2, 1):
                 if end - start > width and _span_text(doc, start, start + width) in lex.org_aliases:

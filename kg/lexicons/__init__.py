@@ -75,6 +75,7 @@ class Lexicon:
     judgements: tuple[Judgement, ...]
     voices: frozenset[str]
     proposal_nouns: frozenset[str]
+    post_nominals: frozenset[str]
 
     def country_by_word(self, word: str) -> Country | None:
         """The state a written name or demonym stands for ("UK", "British"), if any."""
@@ -126,4 +127,5 @@ def load_lexicon(lang: str = "en") -> Lexicon:
         ),
         voices=frozenset(r[0].lower() for r in _rows("voices.txt")),
         proposal_nouns=frozenset(r[0].lower() for r in _rows("proposal_nouns.txt")),
+        post_nominals=frozenset(r[0] for r in _rows("post_nominals.txt")),
     )

@@ -160,3 +160,9 @@ def test_a_head_word_alone_is_no_body(nlp):
     doc.ents = [Span(doc, 0, 1, label="ORG"), Span(doc, 2, 4, label="PERSON")]
     result = extract_article(doc, Article("test.txt", text, "0" * 64))
     assert [e.name for e in result.entities] == ["Alder Quint"]
+
+
+def test_letters_after_a_name_are_not_part_of_it(extract):
+    found = extract("Philippa Strand QC said the advice was flawed. Ms Strand wrote a book about it.")
+    assert "Philippa Strand" in found.entities
+    assert not [name for name in found.entities if name.endswith("QC")]
