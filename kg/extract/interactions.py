@@ -18,6 +18,7 @@ Negated cues ("did not criticise") give nothing; a possessive pronoun for the ac
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from functools import cache
 from typing import TYPE_CHECKING
 
 from kg.extract.common import (
@@ -388,19 +389,30 @@ def _words(tokens: Iterable[Token]) -> set[str]:
     return {w for t in tokens for w in (t.lemma_.lower(), t.lower_)}
 
 
+@cache
+def _key_words(lexicon: Lexicon) -> tuple[tuple[str, Judgement], ...]:
+    """Each judgement with a word any clause it fits must contain (its first lemma, or a
+    phrase's last), to skip the judgements a clause cannot fit."""
+    return tuple((j.lemmas[-1] if j.kind == "phrase" else j.lemmas[0], j) for j in lexicon.judgements)
+
+
 def _judged(head: Token, lexicon: Lexicon) -> Judgement | None:
     """The judgement a clause passes on its subject, if any (blame or, for "evaluation"
     words, praise)."""
     if any(c.dep_ == "mark" and c.lower_ in {"if", "unless", "whether"} for c in head.children):
         return None  # "… if it fails to improve": a condition, not a verdict
+    subtree = list(head.subtree)
+    lemmas = _words(subtree) | _hyphenated(subtree)
+    candidates = [j for word, j in _key_words(lexicon) if word in lemmas]
+    if not candidates:
+        return None
     negated = is_negated(head) or any(is_negated(a) for a in head.children if a.dep_ == "aux")
     # The clause's own words, not those of clauses nested in it ("X said Y's plan would fail").
-    own = [t for t in head.subtree if _in_own_clause(t, head)]
+    own = [t for t in subtree if _in_own_clause(t, head)]
     # Lemmas and written forms: the lemmatizer makes "shambles" a "shamble".
     own_lemmas = _words(own) | _hyphenated(own)
-    lemmas = _words(head.subtree)
     complements = _words(c for c in head.children if c.dep_ in {"attr", "acomp", "oprd"})
-    for j in lexicon.judgements:
+    for j in candidates:
         if j.kind == "noun" and head.lemma_ == "be" and not negated and j.lemmas[0] in complements:
             return j
         copular = head.lemma_ in {"be", "seem", "look"}

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cache
 from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz
@@ -310,7 +311,7 @@ class MentionIndex:
                 i += 1
                 continue
             matched = False
-            for width in (3, 2, 1):
+            for width in (3, 2, 1) if self._texts[i] in _first_words(lex) else ():
                 text = " ".join(self._texts[i:i + width]) if i + width <= len(doc) else ""
                 if text and text in lex.org_aliases and not (set(range(i, i + width)) & taken):
                     found.append(self._lexicon_mention(i, i + width, "Organization", lex.org_aliases[text]))
@@ -901,6 +902,13 @@ def _is_country_name(lex: Lexicon, word: str) -> bool:
     """Is ``word`` a state or nation's name (not its demonym)?"""
     country = lex.country_by_word(word)
     return country is not None and word not in country.demonyms
+
+
+@cache
+def _first_words(lex: Lexicon) -> frozenset[str]:
+    """The words a listed organisation or platform name starts with: no other word need be
+    looked up further."""
+    return frozenset(name.split()[0] for name in (*lex.org_aliases, *lex.platforms))
 
 
 def _span_text(doc: Doc, start: int, end: int) -> str:
