@@ -103,16 +103,19 @@ def scoped_index(match: Patterns, *, max_entities: int | None = None, per_pair: 
             capped |= len(found) > per_entity
             keep.update(found[:per_entity])
     # What the kept nodes lead to that is not an entity: posts, intervals, years, articles, activities.
+    # Each kept node's triples are read once, on the way out, and kept for the index.
+    outgoing: dict[str, list[Match]] = {}
     frontier = sorted(keep)
     while frontier:
         reached = set()
         for node in frontier:
-            for _, _, obj, is_node in match(node, None, None):
+            outgoing[node] = list(match(node, None, None))
+            for _, _, obj, is_node in outgoing[node]:
                 if is_node and obj not in keep and obj not in entities:
                     reached.add(obj)
         keep |= reached
         frontier = sorted(reached)
-    index = TripleIndex((s, p, o) for node in sorted(keep) for s, p, o, _ in match(node, None, None))
+    index = TripleIndex((s, p, o) for node in sorted(keep) for s, p, o, _ in outgoing[node])
     return index, Scope(len(shown), len(entities), capped, per_pair, per_entity)
 
 
