@@ -51,9 +51,12 @@ OFFICE_CHANGING = {"shadow", "deputy", "vice", "assistant", "junior", "former", 
 # A name compounded with one of these ("Luton airport", "Kent county") names a place.
 PLACE_HEAD_NOUNS = {"airport", "county", "city", "town", "constituency"}
 PLACE_SUFFIXES = ("shire",)  # county names; town suffixes ("-ham", "-ton") are surnames too
-# Prepositions that put their object in a place ("at Gatwick", "in Kent"), never a person.
-LOCATIVE = {"at", "in", "near", "across", "around", "outside", "inside", "throughout", "from"}
+# Prepositions that put their object in a place ("at Gatwick", "in Kent"), never a person
+# ("from" does not: "a ruling from Mr Justice X", "his divorce from X").
+LOCATIVE = {"at", "in", "near", "across", "around", "outside", "inside", "throughout"}
 SUBJECTS = {"nsubj", "nsubjpass"}
+# Last words of a district's name ("Leeds Central", "Bristol South"): a place when written where places stand.
+DISTRICT_WORDS = {"north", "south", "east", "west", "central", "north-east", "north-west", "south-east", "south-west"}
 # Head words of bodies' names that never name one alone ("Parliament", "Commission" may).
 GENERIC_HEADS = {"party", "office", "department", "ministry", "group", "committee", "association"}
 SENTENCE_WINDOW = 3  # pronouns look back this many sentences for their antecedent
@@ -564,6 +567,11 @@ class MentionIndex:
         for cluster in self.clusters.values():
             if cluster.type == "Person" and self._used_as_place(cluster):
                 cluster.type = "Place"
+                continue
+            if cluster.type == "Organization" and not cluster.canonical and self._used_as_place(cluster) \
+                    and all(m.name.split()[-1].lower() in DISTRICT_WORDS for m in cluster.mentions):
+                cluster.type = "Place"  # "in Bristol South": a district, whatever the model said
+                continue
             if cluster.type == "Person" or cluster.canonical:
                 continue
             votes = Counter(m.type for m in cluster.mentions if not m.weak)
@@ -573,11 +581,14 @@ class MentionIndex:
     def _used_as_place(self, cluster: Cluster) -> bool:
         """A one-word "person" never given a first name, title or honorific, and written
         where places stand ("at Gatwick", "Heathrow and Gatwick airports")."""
-        if any(len(m.name.split()) > 1 or m.gender for m in cluster.mentions):
+        if any((len(m.name.split()) > 1 and m.name.split()[-1].lower() not in DISTRICT_WORDS) or m.gender
+               for m in cluster.mentions):
             return False
         doc = self.doc
         for m in cluster.mentions:
             tok = doc[m.end - 1]
+            while tok.dep_ == "conj" and tok.head.i < tok.i:
+                tok = tok.head  # "in Leeds Central and Bristol South"
             if tok.dep_ == "pobj" and tok.head.lower_ in LOCATIVE:
                 return True
             if tok.dep_ in {"compound", "conj"} and tok.head.lemma_ in PLACE_HEAD_NOUNS:

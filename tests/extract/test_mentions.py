@@ -166,3 +166,17 @@ def test_letters_after_a_name_are_not_part_of_it(extract):
     found = extract("Philippa Strand QC said the advice was flawed. Ms Strand wrote a book about it.")
     assert "Philippa Strand" in found.entities
     assert not [name for name in found.entities if name.endswith("QC")]
+
+
+@pytest.mark.parametrize("text, place", [
+    ("Turnout fell to 10% in Bristol South and Leeds Central.", "Leeds Central"),
+    ("Turnout fell to 10% in Bristol South and Leeds Central.", "Bristol South"),
+    ("The flights were held at Gatwick on Monday.", "Gatwick"),
+])
+def test_a_name_written_where_places_stand_is_a_place(extract, text, place):
+    assert extract(text).entities[place][0] == "Place"
+
+
+def test_a_name_after_from_may_be_a_person(extract):
+    found = extract("The ruling came from Judge Hollins on Monday, and a letter from Hollins followed.")
+    assert found.entities["Hollins"][0] == "Person"
