@@ -109,6 +109,7 @@ class Cluster:
     mentions: list[Mention] = field(default_factory=list)
     canonical: str | None = None
     gender: str | None = None
+    primary: str | None = None  # the first of two names given as such ("X, also known as Y")
 
     def surnames(self) -> set[str]:
         return {m.name.split()[-1] for m in self.mentions if len(m.name.split()) > 1}
@@ -434,6 +435,32 @@ class MentionIndex:
         self._attach_governments(governments)
         self._type_by_vote()
         self._propagate()
+        self._merge_known_as()
+
+    def _merge_known_as(self) -> None:
+        """"X, also known as Y", "X (known as Y)", "X aka Y": Y is another name of X."""
+        doc = self.doc
+        for i in range(1, len(doc) - 2):
+            words = [t.lower_ for t in doc[i:i + 4]]
+            if words[:2] == ["known", "as"]:
+                before, after = i - 1, i + 2
+            elif words[:3] == ["also", "known", "as"]:
+                before, after = i - 1, i + 3
+            elif words[0] in {"aka", "a.k.a."}:
+                before, after = i - 1, i + 1
+            else:
+                continue
+            while before > 0 and doc[before].text in {",", "("}:
+                before -= 1
+            first, second = self.token_entity.get(before), self.token_entity.get(after)
+            if first is None or second is None or first == second:
+                continue
+            if self.clusters[first].type != self.clusters[second].type:
+                continue
+            merged, gone = self.clusters[first], self.clusters.pop(second)
+            merged.primary = merged.primary or self.canonical_name(merged)
+            for m in gone.mentions:
+                self._attach(merged, m)
 
     def _propagate(self) -> None:
         """Tag the names the model missed: a known surname or organisation name, written again.
@@ -890,8 +917,8 @@ class MentionIndex:
 
     def canonical_name(self, cluster: Cluster) -> str:
         """The fullest proper form: the lexicon's name, else the best-supported full form."""
-        if cluster.canonical:
-            return cluster.canonical
+        if cluster.canonical or cluster.primary:
+            return cluster.canonical or cluster.primary or ""
         names = [m.name for m in cluster.mentions]
         if cluster.type == "Person":
             singles = Counter(n for n in names if len(n.split()) == 1)

@@ -180,3 +180,9 @@ def test_a_name_written_where_places_stand_is_a_place(extract, text, place):
 def test_a_name_after_from_may_be_a_person(extract):
     found = extract("The ruling came from Judge Hollins on Monday, and a letter from Hollins followed.")
     assert found.entities["Hollins"][0] == "Person"
+
+
+def test_a_second_name_given_as_such_is_an_alias(extract):
+    found = extract("The talks will help Karim Haddad, also known as Abu Sami, who leads the party. "
+                    "Abu Sami said he was ready.")
+    assert found.entities["Karim Haddad"] == ("Person", ("Abu Sami",))
