@@ -189,10 +189,17 @@ def targets_of(tok: Token, index: MentionIndex, *, exclude: frozenset[str] = fro
                 break
             if child.dep_ == "appos" and index.resolve(child) is not None:
                 found.extend(targets_of(child, index, exclude=exclude))  # "hopefuls X and Y"
-            if child.dep_ == "prep" and child.lower_ == "of" and tok.lemma_.lower() in index.lexicon.attributable_nouns:
-                for pobj in child.children:  # "the handling of X", "the ambitions of X and Y"
+            if child.dep_ == "prep" and child.lower_ in {"of", "from", "by"} \
+                    and tok.lemma_.lower() in index.lexicon.attributable_nouns:
+                # "the handling of X", "the ambitions of X and Y", "the criticism from X"
+                for pobj in child.children:
                     if pobj.dep_ == "pobj":
                         found.extend(targets_of(pobj, index, exclude=exclude))
+            if child.dep_ == "acl" and tok.lemma_.lower() in index.lexicon.attributable_nouns \
+                    and any(c.dep_ == "agent" for c in child.children):
+                agent = passive_agent(child, index)  # "the claims made by X"
+                if agent is not None:
+                    found.append(agent)
             if child.dep_ == "relcl" and tok.lemma_.lower() in MANNER_NOUNS:
                 # "the way the government handled the bill": whoever did the handling.
                 for subject in (c for c in child.children if c.dep_ in {"nsubj", "nsubjpass"}):

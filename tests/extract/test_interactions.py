@@ -385,3 +385,11 @@ def test_new_rules_judged_discriminatory_criticise_their_author(extract):
     found = extract("The Home Office introduced new rules on visas. Helen Marsh said the new rules were "
                     "\"discriminatory\".").interactions
     assert ("Helen Marsh", "Home Office", "criticises") in [(s, t, k) for s, t, k, _ in found]
+
+
+@pytest.mark.parametrize("text, source, target", [
+    ("Rolf Brandt dismissed the criticism from the Liberal Democrats.", "Rolf Brandt", "Liberal Democrats"),
+    ("Rolf Brandt rejected the claims made by the Green Party.", "Rolf Brandt", "Green Party"),
+])
+def test_a_claim_from_or_made_by_someone_is_theirs(extract, text, source, target):
+    assert (source, target, "criticises") in [(s, t, k) for s, t, k, _ in extract(text).interactions]
