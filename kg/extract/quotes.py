@@ -130,8 +130,9 @@ def _speaker_after(doc: Doc, index: MentionIndex, lexicon: Lexicon,
         if doc[i].text in {".", "!", "?"}:
             return None  # '"…". Mr X said …': the full stop closed the quoting sentence
         i += 1  # the closing mark and the comma before the attribution
-    if i < len(doc) and ends_sentence and doc[i].is_title and doc[i].is_sent_start:
-        return None
+    if i < len(doc) and ends_sentence and (doc[i].is_title or doc[i].is_upper or doc[i].like_num) \
+            and doc[i].is_sent_start:
+        return None  # a new sentence, whatever its first word ("BBC political editor X said …")
     for j in range(i, min(len(doc), i + 6)):
         tok = doc[j]
         if tok.text in OPENING or "\n" in tok.text:
@@ -212,7 +213,8 @@ def _speaker_by_colon(doc: Doc, index: MentionIndex, lexicon: Lexicon, first_i: 
 
 def _speaker_of_previous_sentence(doc: Doc, index: MentionIndex, lexicon: Lexicon,
                                   first_i: int) -> tuple[str, int, float] | None:
-    """A quote standing alone right after "X said …" in the same paragraph is X's."""
+    """A quote standing alone right after "X said …" (or "X outlined his view") in the same
+    paragraph is X's."""
     sent_start = sentence_of(doc[first_i]).start
     i = sent_start - 1
     while i >= 0 and (doc[i].is_punct or doc[i].is_space):
@@ -222,7 +224,10 @@ def _speaker_of_previous_sentence(doc: Doc, index: MentionIndex, lexicon: Lexico
     if i < 0:
         return None
     root = sentence_of(doc[i]).root
-    if root.lemma_ in lexicon.speech_verbs and root.pos_ in {"VERB", "AUX"}:
+    # "X said …", or "X outlined his view", "X issued a statement": speech as the object.
+    speaks = root.lemma_ in lexicon.speech_verbs or any(
+        c.dep_ == "dobj" and c.lemma_ in lexicon.speech_nouns for c in root.children)
+    if speaks and root.pos_ in {"VERB", "AUX"}:
         speaker = clause_subject(root, index)
         if speaker is not None:
             return speaker, root.i, 0.7

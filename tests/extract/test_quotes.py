@@ -84,3 +84,10 @@ def test_quote_after_a_reopened_one_keeps_its_speaker(extract):
             'Maria Okafor was quoted in the Nordic Courier saying: "I think the party has gone too far."')
     quotes = extract(text).quotes
     assert ("Maria Okafor", "I think the party has gone too far.") in quotes, quotes
+
+
+def test_a_quote_after_someone_outlines_a_view_is_theirs_not_the_next_speakers(extract):
+    found = extract("Writing in the Guardian, Mr Rolf Brandt outlined his view of the party. \"As our manifesto "
+                    "should make clear, our ambition is full employment.\" BBC political editor Helen Marsh said "
+                    "the article was a warning.")
+    assert [speaker for speaker, text in found.quotes if text.startswith("As our manifesto")] == ["Rolf Brandt"]
