@@ -55,6 +55,8 @@ PLACE_SUFFIXES = ("shire",)  # county names; town suffixes ("-ham", "-ton") are 
 # ("from" does not: "a ruling from Mr Justice X", "his divorce from X").
 LOCATIVE = {"at", "in", "near", "across", "around", "outside", "inside", "throughout"}
 SUBJECTS = {"nsubj", "nsubjpass"}
+# The gender a voice noun gives ("spokesperson", "official": either).
+VOICE_GENDER = {"spokesman": "m", "spokeswoman": "f"}
 # Last words of a district's name ("Leeds Central", "Bristol South"): a place when written where places stand.
 DISTRICT_WORDS = {"north", "south", "east", "west", "central", "north-east", "north-west", "south-east", "south-west"}
 # Head words of bodies' names that never name one alone ("Parliament", "Commission" may).
@@ -783,6 +785,9 @@ class MentionIndex:
             the last speaker is looked for first, over a longer stretch.
         """
         subject = tok.dep_ in {"nsubj", "nsubjpass"}
+        voice = self._nearer_voice(tok, gender) if subject else None
+        if voice is not None:
+            return voice[0] if voice[0] not in exclude else None
         if subject and tok.head.lemma_ in self.lexicon.speech_verbs:
             key = self._nearest_person(tok, gender, exclude, SPEAKER_WINDOW, speakers_only=True)
             if key is not None:
@@ -837,6 +842,24 @@ class MentionIndex:
             if key and self.clusters[key].type == "Person" and not self.quote_mask[self.doc[i].idx]:
                 recent[key] = i
         return recent
+
+    def _nearer_voice(self, tok: Token, gender: str) -> tuple[str | None] | None:
+        """"A Labour spokesman criticised X … He said": an unnamed voice that is a subject
+        nearer than any named person's is who "he" is; the body it speaks for (or nobody, for
+        a voice of no named body) in a one-tuple, or None when a person comes first."""
+        sent_i = self._sentence_number(tok.i)
+        start = self._sent_starts[max(0, sent_i - 1)]
+        for i in range(tok.i - 1, start - 1, -1):
+            t = self.doc[i]
+            if t.dep_ not in {"nsubj", "nsubjpass"} or self.quote_mask[t.idx]:
+                continue
+            key = self.token_entity.get(i) or self.references.get(i)
+            if key is not None and self.clusters[key].type == "Person":
+                return None
+            if key is None and t.lemma_.lower() in self.lexicon.voices and t.tag_ == "NN" \
+                    and VOICE_GENDER.get(t.lower_, gender) == gender:
+                return (self._voiced_body(t, frozenset()),)
+        return None
 
     def _nearest_subject(self, tok: Token, gender: str, exclude: frozenset[str]) -> str | None:
         """The last person who was a clause's subject in this or the previous sentence."""

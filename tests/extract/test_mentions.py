@@ -186,3 +186,9 @@ def test_a_second_name_given_as_such_is_an_alias(extract):
     found = extract("The talks will help Karim Haddad, also known as Abu Sami, who leads the party. "
                     "Abu Sami said he was ready.")
     assert found.entities["Karim Haddad"] == ("Person", ("Abu Sami",))
+
+
+def test_he_after_an_unnamed_spokesman_is_not_the_last_named_man(extract):
+    found = extract("Rolf Brandt said the plan was fine. A Green Party spokesman criticised Helen Marsh's "
+                    "record. He said: \"The figures are a fantasy.\"")
+    assert not [text for speaker, text in found.quotes if speaker == "Rolf Brandt" and "fantasy" in text]
