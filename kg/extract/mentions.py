@@ -203,8 +203,6 @@ class MentionIndex:
                     and not (start > 0 and doc[start - 1].lower_.rstrip(".") in lex.honorifics):
                 type_ = "Place"  # "If Wales rejected the deal": a lone country name is no person
         if type_ == "Person":
-            while end - start > 2 and doc[end - 1].text in lex.post_nominals:
-                end -= 1  # "X QC", "X MP": letters after the name are not part of it
             # "Lib Dem Norman Baker", "Labour MP X": a party or title written into the name span.
             for width in (3, 2, 1):
                 if end - start > width and _span_text(doc, start, start + width) in lex.org_aliases:
@@ -242,6 +240,13 @@ class MentionIndex:
         if h < start:
             type_ = "Person" if not canonical else type_
         name = strip_honorifics(text, lex.honorifics)  # those the model put inside the span
+        if type_ == "Person":
+            # "X QC", "X OBE": letters after the name are written with it, not part of it
+            # (the mention keeps them: they head the phrase an apposition hangs on).
+            words = name.split()
+            while len(words) > 2 and words[-1] in lex.post_nominals:
+                words.pop()
+            name = " ".join(words)
         if not any(c.isalpha() for c in name) or {name.lower(), name.lower().removesuffix("s")} & lex.post_titles:
             return None  # "MSP", "Chancellor": a post, not an entity
         weak = ent.label_ in WEAK_LABELS and not canonical

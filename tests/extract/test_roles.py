@@ -211,3 +211,8 @@ def test_speaking_for_a_party_set_off_by_commas_is_a_membership(extract):
     assert found.entities["Helen Marsh"][0] == "Person"
     assert ("Helen Marsh", "Liberal Democrats") in found.memberships
     assert extract("Rolf Brandt voted for the Liberal Democrats in May.").memberships == []
+
+
+def test_an_apposition_after_post_nominal_letters_describes_the_person(extract):
+    found = extract("Philippa Strand QC, a member of the Bar Council, said the ruling was fair.")
+    assert ("Philippa Strand", "Bar Council") in found.memberships
