@@ -602,15 +602,31 @@ class MentionIndex:
             if cluster.type == "Person" and self._used_as_place(cluster):
                 cluster.type = "Place"
                 continue
-            if cluster.type == "Organization" and not cluster.canonical and self._used_as_place(cluster) \
-                    and all(m.name.split()[-1].lower() in DISTRICT_WORDS for m in cluster.mentions):
-                cluster.type = "Place"  # "in Bristol South": a district, whatever the model said
+            if cluster.type == "Organization" and not cluster.canonical and self._only_as_place(cluster):
+                cluster.type = "Place"  # "in Bethnal Green": a place, whatever the model said
                 continue
             if cluster.type == "Person" or cluster.canonical:
                 continue
             votes = Counter(m.type for m in cluster.mentions if not m.weak)
             if votes:
                 cluster.type = votes.most_common(1)[0][0]
+
+    def _only_as_place(self, cluster: Cluster) -> bool:
+        """A name the model took for a body, written only where places stand and without
+        "the" ("in Bethnal Green", "in Bristol South and Leeds Central"), with no word that
+        names a body and no acronym."""
+        for m in cluster.mentions:
+            words = m.name.split()
+            if _is_acronymish(m.name) or {w.lower() for w in words} & self.lexicon.org_head_words:
+                return False
+            if m.start > 0 and self.doc[m.start - 1].lower_ == "the":
+                return False  # "in the Treasury", "in the Commons": a body; places go bare
+            tok = self.doc[m.end - 1]
+            while tok.dep_ == "conj" and tok.head.i < tok.i:
+                tok = tok.head
+            if not (tok.dep_ == "pobj" and tok.head.lower_ in LOCATIVE - {"at"}):
+                return False  # "took a swipe at X": "at" also points at people and bodies
+        return bool(cluster.mentions)
 
     def _used_as_place(self, cluster: Cluster) -> bool:
         """A one-word "person" never given a first name, title or honorific, and written

@@ -20,7 +20,15 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from kg.extract.common import clause_subject, evidence_for, is_negated, is_possessor, is_title_head, sentence_of
+from kg.extract.common import (
+    clause_subject,
+    evidence_for,
+    is_negated,
+    is_passive,
+    is_possessor,
+    is_title_head,
+    sentence_of,
+)
 from kg.model import Fact, Status
 
 if TYPE_CHECKING:
@@ -68,6 +76,8 @@ def _all_roles(doc: Doc, index: MentionIndex, lexicon: Lexicon, article_id: str)
         if tok.pos_ in {"AUX", "VERB"} and (tok.lemma_ in COPULAS or any(
                 c.lower_ == "as" and c.dep_ == "prep" for c in tok.children)):
             yield from _copular(doc, index, lexicon, article_id, tok)
+        if tok.pos_ == "VERB" and tok.lemma_.lower() in lexicon.post_verbs:
+            yield from _verbal(doc, index, lexicon, article_id, tok)
         if tok.pos_ == "NOUN" and tok.lower_ in TENURE_NOUNS | set(LEADERSHIP_NOUNS):
             yield from _possessive(doc, index, lexicon, article_id, tok)
         if tok.dep_ in {"nsubj", "nsubjpass"} and is_title_head(tok, lexicon):
@@ -351,6 +361,30 @@ def _copular(doc: Doc, index: MentionIndex, lexicon: Lexicon, article_id: str,
                      index, noun.lemma_)
         if fact:
             yield fact
+
+
+def _verbal(doc: Doc, index: MentionIndex, lexicon: Lexicon, article_id: str, verb: Token) -> Iterator[Fact]:
+    """"X, who founded the Y party" (founder), "X leads Y" (leader), "X chaired Y" (chairman,
+    former): a post written as a verb whose object is the body."""
+    if is_negated(verb) or is_passive(verb):
+        return
+    person = clause_subject(verb, index)
+    if person is None or index.clusters[person].type != "Person":
+        return
+    title = lexicon.post_verbs[verb.lemma_.lower()]
+    if verb.tag_ in {"VBZ", "VBP"} or (_has_aux(verb, "have") and title not in {"founder", "co-founder"}):
+        status: Status = "current"
+    elif verb.tag_ == "VBD" and title not in {"founder", "co-founder"}:
+        status = "former"  # "X led the party": a founder stays one
+    else:
+        status = "unknown"
+    for obj in (c for c in verb.children if c.dep_ in {"dobj", "obj"}):
+        org = index.resolve(obj)
+        if org is not None and index.clusters[org].type == "Organization":
+            fact = _fact(doc, article_id, person, title, org, status, verb.i, obj.i,
+                         _years(list(verb.subtree)), 0.7, index, title.split()[-1])
+            if fact:
+                yield fact
 
 
 def _described(doc: Doc, index: MentionIndex, lexicon: Lexicon, article_id: str,

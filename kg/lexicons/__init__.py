@@ -76,6 +76,7 @@ class Lexicon:
     voices: frozenset[str]
     proposal_nouns: frozenset[str]
     post_nominals: frozenset[str]
+    post_verbs: dict[str, str]
 
     def country_by_word(self, word: str) -> Country | None:
         """The state a written name or demonym stands for ("UK", "British"), if any."""
@@ -128,4 +129,5 @@ def load_lexicon(lang: str = "en") -> Lexicon:
         voices=frozenset(r[0].lower() for r in _rows("voices.txt")),
         proposal_nouns=frozenset(r[0].lower() for r in _rows("proposal_nouns.txt")),
         post_nominals=frozenset(r[0] for r in _rows("post_nominals.txt")),
+        post_verbs={verb: title for verb, title in _rows("post_verbs.tsv")},
     )

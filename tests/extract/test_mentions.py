@@ -192,3 +192,17 @@ def test_he_after_an_unnamed_spokesman_is_not_the_last_named_man(extract):
     found = extract("Rolf Brandt said the plan was fine. A Green Party spokesman criticised Helen Marsh's "
                     "record. He said: \"The figures are a fantasy.\"")
     assert not [text for speaker, text in found.quotes if speaker == "Rolf Brandt" and "fantasy" in text]
+
+
+def test_a_body_named_only_where_places_stand_is_a_place(nlp):
+    from spacy.tokens import Span
+
+    from kg.extract import extract_article
+    from kg.model import Article
+
+    text = "In Ashby Vale, the Green candidate Rolf Brandt is standing against Helen Marsh."
+    doc = nlp(text)
+    # The model tags the district as an organisation in some contexts.
+    doc.ents = [Span(doc, 1, 3, label="ORG"), Span(doc, 7, 9, label="PERSON"), Span(doc, 12, 14, label="PERSON")]
+    result = extract_article(doc, Article("test.txt", text, "0" * 64))
+    assert {e.name: e.type for e in result.entities}["Ashby Vale"] == "Place"

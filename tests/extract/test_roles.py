@@ -216,3 +216,16 @@ def test_speaking_for_a_party_set_off_by_commas_is_a_membership(extract):
 def test_an_apposition_after_post_nominal_letters_describes_the_person(extract):
     found = extract("Philippa Strand QC, a member of the Bar Council, said the ruling was fair.")
     assert ("Philippa Strand", "Bar Council") in found.memberships
+
+
+@pytest.mark.parametrize("text, role", [
+    ("Rolf Brandt leads the Green Party.", ("Rolf Brandt", "leader", "Green Party", "current", None, None)),
+    ("Helen Marsh, who chaired the Bar Council from 1998 to 2002, spoke.",
+     ("Helen Marsh", "chairman", "Bar Council", "former", "1998", "2002")),
+])
+def test_a_post_written_as_a_verb(extract, text, role):
+    assert role in extract(text).roles
+
+
+def test_leading_what_is_no_body_is_no_post(extract):
+    assert extract("Rolf Brandt led the protest through the town.").roles == []
