@@ -102,7 +102,21 @@ def passive_agent(verb: Token, index: MentionIndex) -> str | None:
         if child.dep_ == "agent":
             for pobj in child.children:
                 if pobj.dep_ == "pobj":
-                    return index.resolve(pobj)
+                    return index.resolve(pobj) or _name_in_title(pobj, index)
+    return None
+
+
+def _name_in_title(tok: Token, index: MentionIndex) -> str | None:
+    """"by Culture, Media and Sport Secretary X": the parser made the portfolio the object
+    and hung the name in a list under it; the person named last in the phrase (outside
+    a relative clause) is meant."""
+    if not tok.is_title:
+        return None
+    relative = {t.i for c in tok.subtree if c.dep_ == "relcl" for t in c.subtree}
+    for t in reversed(list(tok.subtree)):
+        key = index.entity_at(t) if t.i not in relative else None
+        if key is not None and index.clusters[key].type == "Person":
+            return key
     return None
 
 

@@ -121,6 +121,11 @@ def _actor(verb: Token, index: MentionIndex) -> str | None:
         # "X, for the Greens, called on …": a finite verb the parser hung on the subject
         # as if the subject were the sentence's root.
         actor = index.resolve(verb.head)
+    if (actor is None or index.clusters[actor].type == "Place") and verb.dep_ == "conj" \
+            and verb.head.dep_ == "ccomp" and verb.head.head.pos_ == "VERB":
+        # "X said America needed to act but defended Y": the parser joined the second verb
+        # to the reported clause; no place defends, so it is the reporting subject's act.
+        actor = clause_subject(verb.head.head, index) or actor
     return actor
 
 
@@ -144,6 +149,10 @@ def _verb(doc: Doc, index: MentionIndex, article_id: str, verb: Token, cue: Inte
     else:
         source = _actor(verb, index)
         objects = [c for c in verb.children if c.dep_ in {"dobj", "obj"}]
+        if source is None:
+            # "It blamed the department for …": "it" that criticises is a body named just before.
+            it = next((c for c in verb.children if c.dep_ == "nsubj" and c.lower_ == "it"), None)
+            source = index.body_before(it) if it is not None else None
     sources = [source] if source is not None else []
     if not is_passive(verb):
         sources += [s for s in coordinated_subjects(verb, index) if s not in sources]

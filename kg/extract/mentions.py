@@ -252,8 +252,10 @@ class MentionIndex:
         weak = ent.label_ in WEAK_LABELS and not canonical
         if type_ != "Person" and not canonical and self._acts_like_person(doc[start:end]):
             type_, weak = "Person", False
-        if end - start == 1 and type_ == "Organization" and not canonical and doc[start].tag_ in {"JJ", "NN"}:
-            return None  # a capitalised common word ("Tech" in "Tech billionaire X")
+        if end - start == 1 and type_ == "Organization" and not canonical and doc[start].tag_ in {"JJ", "NN"} \
+                and not (start > 0 and doc[start - 1].lower_ in lex.body_descriptors):
+            return None  # a capitalised common word ("Tech" in "Tech billionaire X"), unless
+            # described as a body ("the anti-war party Respect")
         return Mention(
             start=h, end=end, type=type_, text=_span_text(doc, h, end), name=name,
             canonical=canonical, weak=weak,
@@ -341,7 +343,7 @@ class MentionIndex:
                 if mention is not None:
                     found.append(mention)
             else:
-                end = self._named_body_end(i, taken)
+                end = self._named_body_end(i, taken) or self._described_body_name_end(i, taken)
                 if end is not None:
                     found.append(Mention(i, end, "Organization", _span_text(doc, i, end), _span_text(doc, i, end),
                                          in_quote=self.quote_mask[tok.idx]))
@@ -349,6 +351,20 @@ class MentionIndex:
                     continue
             i += 1
         return found
+
+    def _described_body_name_end(self, i: int, taken: set[int]) -> int | None:
+        """"aid charity Actionaid", "the anti-war party Respect": a proper name the model
+        missed, right after a noun that describes a body; returns where the name ends."""
+        doc, lex = self.doc, self.lexicon
+        if i == 0 or doc[i - 1].lower_ not in lex.body_descriptors or doc[i - 1].pos_ != "NOUN":
+            return None
+        end = i
+        while end < len(doc) and end not in taken and doc[end].tag_ == "NNP" and doc[end].is_title \
+                and doc[end].lower_ not in lex.post_titles and doc[end].lower_.rstrip(".") not in lex.honorifics:
+            end += 1
+        if end < len(doc) and end > i and doc[end].like_num and end not in taken:
+            end += 1  # "Transport 2000"
+        return end if end > i else None
 
     def _named_body_end(self, i: int, taken: set[int]) -> int | None:
         """"the Scottish Executive", "the Welsh Assembly": capitalised words the model did not
@@ -779,6 +795,11 @@ class MentionIndex:
         subjects = {k for t in sentence if t.dep_ in SUBJECTS or (t.dep_ == "conj" and t.head.dep_ in SUBJECTS)
                     if (k := self.token_entity.get(t.i))}
         return self._named_body_before(tok, fits, exclude | subjects, window=SENTENCE_WINDOW)
+
+    def body_before(self, tok: Token) -> str | None:
+        """The organisation "its" most likely stands for: the nearest named before ``tok``
+        in its sentence or the one before ("… HEFCE … said its chief executive, X")."""
+        return self._named_body_before(tok, lambda cluster: True, frozenset(), window=1)
 
     def _named_body_before(self, tok: Token, fits: Callable[[Cluster], bool], exclude: frozenset[str], *,
                            window: int) -> str | None:

@@ -154,6 +154,10 @@ def _title_phrase(head: Token, index: MentionIndex, lexicon: Lexicon,
             i -= 1
             continue
         break
+    if org is None:
+        # "its chief executive, X": the body "its" stands for.
+        owner = next((c for c in head.children if c.dep_ == "poss" and c.lower_ == "its"), None)
+        org = index.body_before(owner) if owner is not None else None
     # Right side: "director general", then "of Public Prosecutions", "of the Y party".
     tail: list[Token] = []
     anchor = head

@@ -77,6 +77,7 @@ class Lexicon:
     proposal_nouns: frozenset[str]
     post_nominals: frozenset[str]
     post_verbs: dict[str, str]
+    body_descriptors: frozenset[str]
 
     def country_by_word(self, word: str) -> Country | None:
         """The state a written name or demonym stands for ("UK", "British"), if any."""
@@ -130,4 +131,5 @@ def load_lexicon(lang: str = "en") -> Lexicon:
         proposal_nouns=frozenset(r[0].lower() for r in _rows("proposal_nouns.txt")),
         post_nominals=frozenset(r[0] for r in _rows("post_nominals.txt")),
         post_verbs={verb: title for verb, title in _rows("post_verbs.tsv")},
+        body_descriptors=frozenset(r[0].lower() for r in _rows("body_descriptors.txt")),
     )

@@ -393,3 +393,20 @@ def test_new_rules_judged_discriminatory_criticise_their_author(extract):
 ])
 def test_a_claim_from_or_made_by_someone_is_theirs(extract, text, source, target):
     assert (source, target, "criticises") in [(s, t, k) for s, t, k, _ in extract(text).interactions]
+
+
+@pytest.mark.parametrize("text, source, target, kind", [
+    ("Helen Marsh called for a ban. Her call was backed by Culture, Media and Sport Secretary Rolf Brandt "
+     "who said it was overdue.", "Rolf Brandt", "Helen Marsh", "supports"),
+    ("Mr Rolf Brandt said Germany needed to act but defended President Helen Marsh for her reforms.",
+     "Rolf Brandt", "Helen Marsh", "supports"),
+    ("The Bar Council published its report. It blamed the Home Office for a lack of leadership.",
+     "Bar Council", "Home Office", "criticises"),
+    ("But aid charity Actionaid criticised Mr Rolf Brandt's plans.", "Actionaid", "Rolf Brandt", "criticises"),
+])
+def test_actors_the_parser_or_the_model_hides(extract, text, source, target, kind):
+    assert (source, target, kind) in [(s, t, k) for s, t, k, _ in extract(text).interactions]
+
+
+def test_an_impersonal_it_with_no_body_before_criticises_nobody(extract):
+    assert extract("It emerged that the plan was late. It blamed Rolf Brandt for the delay.").interactions == []

@@ -229,3 +229,9 @@ def test_a_post_written_as_a_verb(extract, text, role):
 
 def test_leading_what_is_no_body_is_no_post(extract):
     assert extract("Rolf Brandt led the protest through the town.").roles == []
+
+
+def test_its_post_belongs_to_the_body_named_before(extract):
+    found = extract("The Bar Council published the figures on Monday. The share \"hardly changed\", said its "
+                    "chief executive, Helen Marsh.")
+    assert ("Helen Marsh", "chief executive", "Bar Council", "current", None, None) in found.roles
