@@ -235,6 +235,11 @@ def _speaker_of_previous_sentence(doc: Doc, index: MentionIndex, lexicon: Lexico
 
 
 def _continues(text: str, previous_end: int, start: int) -> bool:
-    """A quote that opens a paragraph right after another quote's paragraph continues it."""
+    """A quote that opens a paragraph right after another quote's paragraph, or is reopened
+    right after it, continues it."""
     between = text[previous_end:start]
-    return between.count("\n") >= 1 and between.strip(" \t\n\"“”.,") == ""
+    if between.strip(" \t\n\"“”.,") != "":
+        return False
+    # A new paragraph, or a quote reopened at once in the same one ('… now. "And …': the
+    # paragraph breaks of the original were lost, the quote marks that opened them kept).
+    return between.count("\n") >= 1 or len(between) <= 3

@@ -91,3 +91,9 @@ def test_a_quote_after_someone_outlines_a_view_is_theirs_not_the_next_speakers(e
                     "should make clear, our ambition is full employment.\" BBC political editor Helen Marsh said "
                     "the article was a warning.")
     assert [speaker for speaker, text in found.quotes if text.startswith("As our manifesto")] == ["Rolf Brandt"]
+
+
+def test_a_quote_reopened_at_once_continues_the_last_one(extract):
+    found = extract("\"We will fund the plan in full,\" Rolf Brandt said in Leeds. \"The money is there. "
+                    "\"Nobody should doubt that we mean what we say.\"")
+    assert [speaker for speaker, text in found.quotes if text.startswith("Nobody should doubt")] == ["Rolf Brandt"]
