@@ -202,6 +202,9 @@ class MentionIndex:
             elif end - start == 1 and _is_country_name(lex, last.text) \
                     and not (start > 0 and doc[start - 1].lower_.rstrip(".") in lex.honorifics):
                 type_ = "Place"  # "If Wales rejected the deal": a lone country name is no person
+        if type_ == "Person" and end - start == 1 and doc[start].tag_ in {"NNS", "NNPS"} \
+                and doc[start].dep_ in SUBJECTS and _takes_plural_verb(doc[start]):
+            return None  # "Africans are …", "the Britons were …": a people, not a person
         if type_ == "Person":
             # "Lib Dem Norman Baker", "Labour MP X": a party or title written into the name span.
             for width in (3, 2, 1):
@@ -1005,6 +1008,13 @@ def _is_country_name(lex: Lexicon, word: str) -> bool:
     """Is ``word`` a state or nation's name (not its demonym)?"""
     country = lex.country_by_word(word)
     return country is not None and word not in country.demonyms
+
+
+def _takes_plural_verb(subject: Token) -> bool:
+    """Is the subject's verb (or its auxiliary) plural ("are", "were", "have")?"""
+    verb = subject.head
+    auxiliaries = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
+    return any(t.tag_ == "VBP" or t.lower_ == "were" for t in [verb, *auxiliaries])
 
 
 @cache

@@ -206,3 +206,15 @@ def test_a_body_named_only_where_places_stand_is_a_place(nlp):
     doc.ents = [Span(doc, 1, 3, label="ORG"), Span(doc, 7, 9, label="PERSON"), Span(doc, 12, 14, label="PERSON")]
     result = extract_article(doc, Article("test.txt", text, "0" * 64))
     assert {e.name: e.type for e in result.entities}["Ashby Vale"] == "Place"
+
+
+@pytest.mark.parametrize("text, absent", [
+    ("Africans are suffering most from the disease, Rolf Brandt said.", "Africans"),
+    ("The Britons were freed on Monday, Rolf Brandt said.", "Britons"),
+])
+def test_a_people_is_no_person(extract, text, absent):
+    assert absent not in extract(text).entities
+
+
+def test_a_peer_whose_name_looks_plural_is_a_person(extract):
+    assert extract("Lord Greaves called last week for a review.").entities["Greaves"][0] == "Person"
