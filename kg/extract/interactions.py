@@ -311,20 +311,20 @@ def _naming(doc: Doc, index: MentionIndex, lexicon: Lexicon, article_id: str, ve
 def _judgements(doc: Doc, index: MentionIndex, lexicon: Lexicon, article_id: str,
                 attributions: list[Attribution]) -> Iterator[Fact]:
     """A speaker's negative judgement on a named person in their quoted or reported words."""
-    speeches: list[tuple[str, list[Token], int]] = []
+    speeches: list[tuple[str, list[Token], int, frozenset[str]]] = []  # speaker, words, cue, co-speakers
     for a in attributions:
         span = doc.char_span(a.start, a.end, alignment_mode="expand")
         if span is not None:
-            speeches.append((a.speaker, list(span), a.cue))
+            speeches.append((a.speaker, list(span), a.cue, frozenset({a.speaker})))
     for verb in doc:
         if verb.pos_ == "VERB" and verb.lemma_ in lexicon.speech_verbs and not index.in_furniture(verb):
             # "The Tories and the Lib Dems said the pledges were worthless": each of them.
             speakers = dict.fromkeys([s for s in [_actor(verb, index)] if s] + coordinated_subjects(verb, index))
             for clause in (c for c in verb.children if c.dep_ == "ccomp"):
                 for speaker in speakers:
-                    speeches.append((speaker, list(clause.subtree), verb.i))
+                    speeches.append((speaker, list(clause.subtree), verb.i, frozenset(speakers)))
     cue_verbs = {c.cue for c in lexicon.interactions if c.pos == "verb"}
-    for speaker, tokens, cue_i in speeches:
+    for speaker, tokens, cue_i, co_speakers in speeches:
         if not _valid(index, speaker):
             continue
         for head in tokens:
@@ -339,7 +339,8 @@ def _judgements(doc: Doc, index: MentionIndex, lexicon: Lexicon, article_id: str
             subjects = [c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"}
                         and not (c.pos_ == "PRON" and (index.quote_mask[c.idx] or _is_self(c, speaker, cue_i, index)))]
             for subject in subjects:
-                for target in targets_of(subject, index, exclude=frozenset({speaker})):
+                # "The Tories and the Lib Dems said …": neither judges the other.
+                for target in targets_of(subject, index, exclude=co_speakers):
                     if _valid(index, target):
                         first, last = min(cue_i, head.i), max(cue_i, head.i)
                         yield _fact(doc, index, article_id, speaker, target, judgement, first, last, 0.75,

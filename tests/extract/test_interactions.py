@@ -410,3 +410,11 @@ def test_actors_the_parser_or_the_model_hides(extract, text, source, target, kin
 
 def test_an_impersonal_it_with_no_body_before_criticises_nobody(extract):
     assert extract("It emerged that the plan was late. It blamed Rolf Brandt for the delay.").interactions == []
+
+
+def test_co_speakers_do_not_judge_each_other(extract):
+    found = extract("The Greens published pledges in May. Rolf Brandt unveiled his party's pledges on Monday. "
+                    "The Greens and the Liberal Democrats said the pledges were \"worthless\".").interactions
+    assert ("Liberal Democrats", "Green Party") not in [(s, t) for s, t, _, _ in found]
+    assert ("Green Party", "Liberal Democrats") not in [(s, t) for s, t, _, _ in found]
+    assert ("Green Party", "Rolf Brandt", "criticises") in [(s, t, k) for s, t, k, _ in found]
