@@ -418,8 +418,7 @@ def _judged(head: Token, lexicon: Lexicon) -> Judgement | None:
         return None
     negated = is_negated(head) or any(is_negated(a) for a in head.children if a.dep_ == "aux")
     # The clause's own words, not those of clauses nested in it ("X said Y's plan would fail").
-    # A participle used as an adjective is a label, not an act: "the forgotten majority".
-    own = [t for t in subtree if _in_own_clause(t, head) and not (t.tag_ == "VBN" and t.dep_ == "amod")]
+    own = [t for t in subtree if _in_own_clause(t, head)]
     # Lemmas and written forms: the lemmatizer makes "shambles" a "shamble".
     own_lemmas = _words(own) | _hyphenated(own)
     complements = _words(c for c in head.children if c.dep_ in {"attr", "acomp", "oprd"})

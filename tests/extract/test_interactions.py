@@ -420,11 +420,6 @@ def test_co_speakers_do_not_judge_each_other(extract):
     assert ("Green Party", "Rolf Brandt", "criticises") in [(s, t, k) for s, t, k, _ in found]
 
 
-def test_a_word_of_blame_used_as_a_label_blames_nobody(extract):
-    found = extract("The Greens would stand up for the \"forgotten majority\", Rolf Brandt pledged in Leeds.")
-    assert found.interactions == []
-
-
 @pytest.mark.parametrize("text, source, target", [
     ("Helen Marsh said: \"Rolf Brandt has forgotten the interests of taxpayers.\"", "Helen Marsh", "Rolf Brandt"),
     ("Helen Marsh said Rolf Brandt had ignored the warnings for months.", "Helen Marsh", "Rolf Brandt"),
