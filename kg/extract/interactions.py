@@ -8,8 +8,10 @@ dependency parse (gold/GUIDELINE.md "Criticisms", "Supports"):
 * phrasal verbs: "X pushed back against Y's comments", "X hit out at Y";
 * nouns: "X's criticism of Y", "X's support for figures like Y", "X's backing of Y";
 * a person described by their stance: "X, a close ally of Y", "X is a critic of Y";
+* demands: "X called for Y's resignation", "X called on Y to publish the figures";
 * negative judgements in attributed speech: "X is a liar", "X doesn't have what it takes",
-  "X deserves to be in prison" said by S → S criticises X.
+  "X deserves to be in prison", "the plan was dangerous" (the plan's owner, from earlier in
+  the article) said by S → S criticises X.
 
 Negated cues ("did not criticise") give nothing; a possessive pronoun for the actor itself
 ("defended his record") is not a target.

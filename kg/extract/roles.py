@@ -7,6 +7,7 @@ Posts are found where news English writes them (gold/GUIDELINE.md "Roles"):
 * a copula or relative clause: "X was Director of Z from 2008 to 2013", "X, who became
   chairman of Y in 2010", "X served as …";
 * a possessive: "X's time as Y", "under X's leadership";
+* a verb for the post: "X, who founded the Y party", "X leads Y", "X chaired Y";
 * an example list: "ministers like X"; and "MP for Z".
 
 The title is the post head word (lexicon ``post_titles``) with the words that modify it in
