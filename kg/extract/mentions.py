@@ -780,8 +780,8 @@ class MentionIndex:
         a name, "its council" somebody else's.
 
         Notes:
-            Never a body that is a subject in this sentence: in "Labour and the Lib Dems say
-            the party's sums do not add up" the party is a third one.
+            Never a body that is the subject of a reporting verb in this sentence: in "Labour
+            and the Lib Dems say the party's sums do not add up" the party is a third one.
         """
         head = tok.lemma_.lower()
         if head not in self.lexicon.org_head_words or head == "government" or tok.i in self.token_entity:
@@ -795,8 +795,9 @@ class MentionIndex:
             names = {m.name.lower() for m in cluster.mentions} | {(cluster.canonical or "").lower()}
             return any(head in name.split() for name in names) or (head == "party" and cluster.canonical in parties)
         sentence = sentence_of(tok)
-        subjects = {k for t in sentence if t.dep_ in SUBJECTS or (t.dep_ == "conj" and t.head.dep_ in SUBJECTS)
-                    if (k := self.token_entity.get(t.i))}
+        # The speakers only: in "the Tories say the Lib Dems would tax more and Labour says the
+        # party's sums do not add up" the party is the Lib Dems, subject of what is reported.
+        subjects = {k for t in sentence if _speaking_subject(t, self.lexicon) if (k := self.token_entity.get(t.i))}
         return self._named_body_before(tok, fits, exclude | subjects, window=SENTENCE_WINDOW)
 
     def body_before(self, tok: Token) -> str | None:
@@ -1008,6 +1009,12 @@ def _is_country_name(lex: Lexicon, word: str) -> bool:
     """Is ``word`` a state or nation's name (not its demonym)?"""
     country = lex.country_by_word(word)
     return country is not None and word not in country.demonyms
+
+
+def _speaking_subject(tok: Token, lexicon: Lexicon) -> bool:
+    """Is ``tok`` (or the subject it is listed with) the subject of a reporting verb?"""
+    subject = tok.head if tok.dep_ == "conj" else tok
+    return subject.dep_ in SUBJECTS and subject.head.lemma_ in lexicon.speech_verbs
 
 
 def _takes_plural_verb(subject: Token) -> bool:

@@ -426,3 +426,9 @@ def test_co_speakers_do_not_judge_each_other(extract):
 ])
 def test_neglect_in_reported_speech_is_blame(extract, text, source, target):
     assert (source, target, "criticises") in [(s, t, k) for s, t, k, _ in extract(text).interactions]
+
+
+def test_the_party_may_be_the_subject_of_what_another_reports(extract):
+    found = extract("The Greens say the Liberal Democrats would tax more and Labour says the party's sums "
+                    "do not add up.").interactions
+    assert ("Labour Party", "Liberal Democrats", "criticises") in [(s, t, k) for s, t, k, _ in found]
