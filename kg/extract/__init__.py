@@ -46,6 +46,11 @@ def extract_article(doc: Doc, article: Article, *, lexicon: Lexicon | None = Non
     # Roles first: they teach the index who "the minister" is for the later extractors.
     facts.extend(roles.extract(doc, index=index, lexicon=lexicon, article_id=article.id))
     facts.extend(roles.memberships(doc, index=index, lexicon=lexicon, article_id=article.id))
+    # Who belongs where, for the judgements: a word of blame said near a speaker's own party
+    # ("the Tories will stand up for the forgotten majority", said by their leader) is no blame of it.
+    for fact in facts:
+        if fact.object is not None:
+            index.affiliate(fact.subject, fact.object)
     index.chain_pronouns()  # "the Tory leader said … he added": descriptions now lead pronouns
     attributions = quotes.attribute(doc, index, lexicon)
     facts.extend(quotes.extract(doc, index=index, lexicon=lexicon, article_id=article.id,

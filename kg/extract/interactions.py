@@ -83,6 +83,7 @@ def _all(doc: Doc, index: MentionIndex, lexicon: Lexicon, article_id: str,
     demand_cues = {c.cue: c for c in lexicon.interactions if c.pos == "demand"}
     relation_cues = {c.cue: c for c in lexicon.interactions if c.pos == "relation"}
     urging = [c for c in lexicon.interactions if c.pos == "urging"]
+    reactions = {c.cue.split()[-1]: c for c in lexicon.interactions if c.pos == "reaction"}
     for tok in doc:
         if index.in_furniture(tok):
             continue
@@ -98,6 +99,8 @@ def _all(doc: Doc, index: MentionIndex, lexicon: Lexicon, article_id: str,
             for cue in urging:
                 if cue.cue.split()[0] == lemma:
                     yield from _urging(doc, index, article_id, tok, cue)
+            if lemma in reactions:
+                yield from _reaction(doc, index, article_id, tok, reactions[lemma])
         elif tok.pos_ == "NOUN" and lemma in noun_cues:
             yield from _noun(doc, index, article_id, tok, noun_cues[lemma])
         elif tok.pos_ == "NOUN" and lemma in demand_cues:
@@ -255,6 +258,22 @@ def _urging(doc: Doc, index: MentionIndex, article_id: str, verb: Token, cue: In
                     yield _fact(doc, index, article_id, source, target, cue, verb.i, pobj.i, cue.confidence)
 
 
+def _reaction(doc: Doc, index: MentionIndex, article_id: str, verb: Token, cue: InteractionCue) -> Iterator[Fact]:
+    """"Her comments angered X", "The plan did not impress X": X turns against whoever did it."""
+    if is_negated(verb) != cue.cue.startswith("not ") or is_passive(verb):
+        return
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    for obj in (c for c in verb.children if c.dep_ in {"dobj", "obj"}):
+        source = index.resolve(obj)
+        if not _valid(index, source):
+            continue
+        assert source is not None
+        for subject in subjects:
+            for target in targets_of(subject, index, exclude=frozenset({source})):
+                if _valid(index, target):
+                    yield _fact(doc, index, article_id, source, target, cue, subject.i, obj.i, cue.confidence)
+
+
 def _relation(doc: Doc, index: MentionIndex, article_id: str, noun: Token, cue: InteractionCue) -> Iterator[Fact]:
     """A person described by their stance: "X, a close ally of Y", "Y's closest ally, X,",
     "X is a fierce critic of Y", "X, a Labour supporter".
@@ -342,7 +361,8 @@ def _judgements(doc: Doc, index: MentionIndex, lexicon: Lexicon, article_id: str
                         and not (c.pos_ == "PRON" and (index.quote_mask[c.idx] or _is_self(c, speaker, cue_i, index)))]
             for subject in subjects:
                 # "The Tories and the Lib Dems said …": neither judges the other.
-                for target in targets_of(subject, index, exclude=co_speakers):
+                own = index.affiliations.get(speaker, set()) if judgement.kind == "evaluation" else set()
+                for target in targets_of(subject, index, exclude=co_speakers | own):
                     if _valid(index, target):
                         first, last = min(cue_i, head.i), max(cue_i, head.i)
                         yield _fact(doc, index, article_id, speaker, target, judgement, first, last, 0.75,

@@ -134,6 +134,8 @@ class MentionIndex:
         self.clusters: dict[str, Cluster] = {}
         self.token_entity: dict[int, str] = {}
         self.descriptions: list[tuple[int, str, str, str]] = []  # (token i, title, head, key)
+        # The bodies each person holds a post in or belongs to, once roles are read.
+        self.affiliations: dict[str, set[str]] = {}
         # Offices written without a holder that the article has already been read to give
         # one ("the prime minister said", read by ``roles``): office -> person.
         self.office_readings: dict[str, str] = {}
@@ -965,6 +967,10 @@ class MentionIndex:
     def has_description(self, key: str) -> bool:
         """Was this person given a post or description anywhere in the article?"""
         return any(person == key for _, _, _, person in self.descriptions)
+
+    def affiliate(self, person: str, body: str) -> None:
+        """Record that a person holds a post in, or belongs to, a body."""
+        self.affiliations.setdefault(person, set()).add(body)
 
     def describe(self, key: str, *, title: str, head: str, token_i: int) -> None:
         """Record that a person was given a post or description, to resolve "the minister"."""

@@ -432,3 +432,22 @@ def test_the_party_may_be_the_subject_of_what_another_reports(extract):
     found = extract("The Greens say the Liberal Democrats would tax more and Labour says the party's sums "
                     "do not add up.").interactions
     assert ("Labour Party", "Liberal Democrats", "criticises") in [(s, t, k) for s, t, k, _ in found]
+
+
+@pytest.mark.parametrize("text, source, target", [
+    ("Helen Marsh said pupils should behave. Her comments did not impress Green Party spokesman Rolf Brandt.",
+     "Rolf Brandt", "Helen Marsh"),
+    ("Rolf Brandt's remarks angered the Liberal Democrats.", "Liberal Democrats", "Rolf Brandt"),
+])
+def test_an_act_that_turns_someone_against_its_doer(extract, text, source, target):
+    assert (source, target, "criticises") in [(s, t, k) for s, t, k, _ in extract(text).interactions]
+
+
+def test_an_act_that_impressed_someone_is_no_criticism(extract):
+    assert extract("Rolf Brandt's plan impressed the Liberal Democrats.").interactions == []
+
+
+def test_a_word_of_blame_said_of_the_speakers_own_party_is_no_blame(extract):
+    found = extract("Green Party leader Rolf Brandt spoke in Leeds. The Greens would stand up for the "
+                    "\"forgotten majority\", Rolf Brandt pledged.")
+    assert ("Rolf Brandt", "Green Party") not in [(s, t) for s, t, _, _ in found.interactions]
