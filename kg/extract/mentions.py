@@ -195,6 +195,11 @@ class MentionIndex:
                 start -= width
                 break
         type_ = LABEL_TYPES[ent.label_]
+        titled = _title_tail(doc, start, end, lex)
+        if titled == end - start:
+            return None  # "State" in "Secretary of State": the end of a title, no body
+        if titled:
+            start, type_ = start + titled, "Person"  # "Secretary of State X": the name follows the title
         if type_ == "Person":
             last = doc[end - 1]
             if last.lower_ in lex.org_head_words or (end - start == 1 and ACRONYM.match(last.text)):
@@ -1015,6 +1020,29 @@ def _is_country_name(lex: Lexicon, word: str) -> bool:
     """Is ``word`` a state or nation's name (not its demonym)?"""
     country = lex.country_by_word(word)
     return country is not None and word not in country.demonyms
+
+
+@cache
+def _multiword_titles(lex: Lexicon) -> tuple[tuple[str, ...], ...]:
+    return tuple(tuple(title.split()) for title in lex.post_titles if " " in title)
+
+
+def _title_tail(doc: Doc, start: int, end: int, lex: Lexicon) -> int:
+    """How many words at the start of a name span end a title written before it ("State"
+    in "Secretary of State X"), leaving a name of two words or more, or none at all (all of
+    them for a title that goes on: "State for Culture"); 0 if no title ends there."""
+    for words in _multiword_titles(lex):
+        for cut in range(1, len(words)):
+            head, tail = words[:-cut], words[-cut:]
+            if start < len(head) or tuple(t.lower_ for t in doc[start:start + cut]) != tail \
+                    or tuple(t.lower_ for t in doc[start - len(head):start]) != head:
+                continue
+            rest = doc[start + cut:end]
+            if len(rest) and rest[0].lower_ == "for":
+                return end - start  # "State for Culture": the title goes on, all of it
+            if not rest or (len(rest) >= 2 and all(t.is_title and t.pos_ == "PROPN" for t in rest)):
+                return cut
+    return 0
 
 
 def _speaking_subject(tok: Token, lexicon: Lexicon) -> bool:

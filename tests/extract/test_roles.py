@@ -235,3 +235,9 @@ def test_its_post_belongs_to_the_body_named_before(extract):
     found = extract("The Bar Council published the figures on Monday. The share \"hardly changed\", said its "
                     "chief executive, Helen Marsh.")
     assert ("Helen Marsh", "chief executive", "Bar Council", "current", None, None) in found.roles
+
+
+def test_a_title_of_several_words_before_a_name(extract):
+    found = extract("U.S. Secretary of State Daniel Okafor met his French counterpart on Monday.")
+    assert found.entities["Daniel Okafor"][0] == "Person"
+    assert ("Daniel Okafor", "Secretary of State", "United States", "current", None, None) in found.roles
