@@ -54,8 +54,9 @@ def clause_subject(verb: Token, index: MentionIndex) -> str | None:
                 # Secretary X who said"), the name written right before "who".
                 before = child.doc[child.i - 1] if child.i > 0 else None
                 return index.resolve(verb.head) or (index.entity_at(before) if before is not None else None)
-            # "said the chairman of the committee, Labour MP X": the apposition names them.
-            for appos in child.children:
+            # "said the chairman of the committee, Labour MP X": the apposition names them
+            # (but in "said X, a Democrat" X is named already).
+            for appos in child.children if index.entity_at(child) is None else ():
                 if appos.dep_ == "appos" and index.entity_at(appos) is not None:
                     return index.entity_at(appos)
             # "X's colleagues refused …" is not X: a possessor is never the subject itself.

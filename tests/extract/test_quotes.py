@@ -97,3 +97,9 @@ def test_a_quote_reopened_at_once_continues_the_last_one(extract):
     found = extract("\"We will fund the plan in full,\" Rolf Brandt said in Leeds. \"The money is there. "
                     "\"Nobody should doubt that we mean what we say.\"")
     assert [speaker for speaker, text in found.quotes if text.startswith("Nobody should doubt")] == ["Rolf Brandt"]
+
+
+def test_a_described_speaker_keeps_the_quote(extract):
+    found = extract("\"This is a betrayal of working families,\" said Senator Amy Hale, a Democrat.")
+    assert [speaker for speaker, _ in found.quotes] == ["Amy Hale"]
+    assert ("Amy Hale", "Democratic Party") in found.memberships
