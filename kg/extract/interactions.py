@@ -52,6 +52,8 @@ NAMING_VERBS = {"call", "brand", "label", "describe", "dub"}
 SUPPORT_PREDICATES = {"supports", "praises", "endorses", "defends"}
 # Words that turn a word of praise into a demand or a lack: "should show courage".
 WANTING = {"lack", "should", "must", "need", "ought"}
+# Nouns for what someone asserts that the parser may read as verbs ("Tory claims they …").
+MISREAD_CLAIMS = {"claims", "suggestions", "assertions", "allegations"}
 # Adverbs that turn a verb's meaning around: "mockingly welcomed".
 IRONIC = {"mockingly", "sarcastically", "ironically", "jokingly", "sardonically"}
 # Verbs whose object is a wrong put right, not done: "will sort out the shambles".
@@ -154,6 +156,11 @@ def _verb(doc: Doc, index: MentionIndex, article_id: str, verb: Token, cue: Inte
     else:
         source = _actor(verb, index)
         objects = [c for c in verb.children if c.dep_ in {"dobj", "obj"}]
+        if not objects:
+            # "derided Tory claims they could …": the parser read "claims" as the verb of a
+            # clause whose subject is the claimant.
+            objects = [s for c in verb.children if c.dep_ == "ccomp" and c.lower_ in MISREAD_CLAIMS
+                       for s in c.children if s.dep_ == "nsubj"]
         if source is None:
             # "It blamed the department for …": "it" that criticises is a body named just before.
             it = next((c for c in verb.children if c.dep_ == "nsubj" and c.lower_ == "it"), None)

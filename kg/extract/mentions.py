@@ -251,6 +251,10 @@ class MentionIndex:
             type_ = "Person" if not canonical else type_
         name = strip_honorifics(text, lex.honorifics)  # those the model put inside the span
         if type_ == "Person":
+            while end < len(doc) and doc[end].text in lex.post_nominals and doc[end - 1].text[:1].isupper():
+                end += 1  # "X MSP" with the letters tagged apart: the mention takes them
+            text = _span_text(doc, start, end)
+            name = strip_honorifics(text, lex.honorifics)
             # "X QC", "X OBE": letters after the name are written with it, not part of it
             # (the mention keeps them: they head the phrase an apposition hangs on).
             words = name.split()

@@ -70,6 +70,7 @@ def _all_roles(doc: Doc, index: MentionIndex, lexicon: Lexicon, article_id: str)
         if index.in_furniture(head):
             continue
         yield from _prenominal(doc, index, lexicon, article_id, head, key)
+        yield from _post_nominal(doc, index, lexicon, article_id, head, key)
         yield from _appositive(doc, index, lexicon, article_id, head, key)
         yield from _example_list(doc, index, lexicon, article_id, head, key)
     for tok in doc:
@@ -293,6 +294,18 @@ def _prenominal(doc: Doc, index: MentionIndex, lexicon: Lexicon, article_id: str
                  (None, None), 0.9, index, title_head.lemma_)
     if fact:
         yield fact
+
+
+def _post_nominal(doc: Doc, index: MentionIndex, lexicon: Lexicon, article_id: str,
+                  head: Token, person: str) -> Iterator[Fact]:
+    """"X MP", "X MSP": a seat written after the name is a post held."""
+    for m in index.clusters[person].mentions:
+        last = doc[m.end - 1]
+        if m.start <= head.i < m.end and last.text in lexicon.post_nominals and last.lower_ in lexicon.post_titles:
+            fact = _fact(doc, article_id, person, last.text, None, "current", m.start, last.i,
+                         (None, None), 0.85, index, last.lower_)
+            if fact:
+                yield fact
 
 
 def _appositive(doc: Doc, index: MentionIndex, lexicon: Lexicon, article_id: str,

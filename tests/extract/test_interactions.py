@@ -451,3 +451,8 @@ def test_a_word_of_blame_said_of_the_speakers_own_party_is_no_blame(extract):
     found = extract("Green Party leader Rolf Brandt spoke in Leeds. The Greens would stand up for the "
                     "\"forgotten majority\", Rolf Brandt pledged.")
     assert ("Rolf Brandt", "Green Party") not in [(s, t) for s, t, _, _ in found.interactions]
+
+
+def test_claims_the_parser_reads_as_a_verb_are_the_claimants(extract):
+    found = extract("Mr Rolf Brandt derided Tory claims they could cut taxes.").interactions
+    assert ("Rolf Brandt", "Conservative Party", "criticises") in [(s, t, k) for s, t, k, _ in found]

@@ -241,3 +241,13 @@ def test_a_title_of_several_words_before_a_name(extract):
     found = extract("U.S. Secretary of State Daniel Okafor met his French counterpart on Monday.")
     assert found.entities["Daniel Okafor"][0] == "Person"
     assert ("Daniel Okafor", "Secretary of State", "United States", "current", None, None) in found.roles
+
+
+@pytest.mark.parametrize("text, role", [
+    ("Scottish Finance Minister, Tom McCabe MSP, said the figures were right.",
+     ("Tom McCabe", "MSP", None, "current", None, None)),
+    ("The study was led with the help of Margaret Moran MP, who said it was clear.",
+     ("Margaret Moran", "MP", None, "current", None, None)),
+])
+def test_a_seat_written_after_the_name_is_a_post(extract, text, role):
+    assert role in extract(text).roles
