@@ -31,6 +31,7 @@ from kg.extract.common import (
     is_title_head,
     sentence_of,
 )
+from kg.extract.mentions import DISTRICT_WORDS
 from kg.model import Fact, Status
 
 if TYPE_CHECKING:
@@ -300,8 +301,11 @@ def _post_nominal(doc: Doc, index: MentionIndex, lexicon: Lexicon, article_id: s
                   head: Token, person: str) -> Iterator[Fact]:
     """"X MP", "X MSP": a seat written after the name is a post held."""
     for m in index.clusters[person].mentions:
-        last = doc[m.end - 1]
-        if m.start <= head.i < m.end and last.text in lexicon.post_nominals and last.lower_ in lexicon.post_titles:
+        last, words = doc[m.end - 1], m.name.split()
+        # The letters come after a name of a person ("Euro MP" is no name, "Bolton West" a seat).
+        named = words[-1] != last.text and words[-1].lower() not in DISTRICT_WORDS
+        if named and m.start <= head.i < m.end and last.text in lexicon.post_nominals \
+                and last.lower_ in lexicon.post_titles:
             fact = _fact(doc, article_id, person, last.text, None, "current", m.start, last.i,
                          (None, None), 0.85, index, last.lower_)
             if fact:
