@@ -456,3 +456,15 @@ def test_a_word_of_blame_said_of_the_speakers_own_party_is_no_blame(extract):
 def test_claims_the_parser_reads_as_a_verb_are_the_claimants(extract):
     found = extract("Mr Rolf Brandt derided Tory claims they could cut taxes.").interactions
     assert ("Rolf Brandt", "Conservative Party", "criticises") in [(s, t, k) for s, t, k, _ in found]
+
+
+@pytest.mark.parametrize("text, source, target", [
+    ("Green Party leader Rolf Brandt said Labour would raise taxes after the election.", "Rolf Brandt", "Labour Party"),
+    ("Helen Marsh said the Liberal Democrats were relying on \"populist scares\".", "Helen Marsh", "Liberal Democrats"),
+])
+def test_attack_lines_of_campaign_speech(extract, text, source, target):
+    assert (source, target, "criticises") in [(s, t, k) for s, t, k, _ in extract(text).interactions]
+
+
+def test_a_promise_not_to_raise_taxes_blames_nobody(extract):
+    assert extract("Rolf Brandt said the Greens would not raise taxes.").interactions == []
