@@ -131,7 +131,7 @@ def inherited_subject(verb: Token, index: MentionIndex) -> str | None:
     Notes:
         Participle and infinitive clauses ("…, accusing her of …", "rejecting X's claims")
         share the subject of their head verb; a participle on a noun ("Y's criticism …,
-        targeting X") takes the noun's possessor.
+        targeting X", "Labour poster plans attacking X") takes whose the noun is.
     """
     tok = verb
     for _ in range(6):
@@ -144,7 +144,7 @@ def inherited_subject(verb: Token, index: MentionIndex) -> str | None:
             return clause_subject(tok, index)
         if tok.dep_ not in SUBJECT_SHARING_DEPS or tok.head.i == tok.i:
             if tok.pos_ == "NOUN" and tok.i != verb.i:
-                return _possessor(tok, index)
+                return _whose(tok, index)
             return None
         after_comma = tok.i > 0 and tok.doc[tok.i - 1].text == ","
         if tok.dep_ == "conj" and tok.tag_ == "VBG" and tok.head.tag_ in {"VB", "VBP", "VBZ"}:
@@ -153,13 +153,21 @@ def inherited_subject(verb: Token, index: MentionIndex) -> str | None:
             tok = tok.head
         tok = tok.head
         if tok.pos_ == "NOUN" and not after_comma:
-            owner = _possessor(tok, index)
+            owner = _whose(tok, index)
             if owner is not None or not tok.dep_.startswith("pobj"):
                 return owner
             # "… made a speech during a visit to support Y": an unowned noun hands on to its verb.
         while tok.pos_ in {"NOUN", "PROPN", "ADP", "PRON"} and tok.head.i != tok.i:
             tok = tok.head  # ", rejecting …" after a noun phrase: the clause's subject acts
     return None
+
+
+def _whose(noun: Token, index: MentionIndex) -> str | None:
+    """Whose a thing is, by its possessor ("Y's poster") or a body named in front of it
+    ("Labour poster plans")."""
+    return _possessor(noun, index) or next(
+        (key for left in noun.lefts if left.dep_ in {"compound", "amod"}
+         for t in left.subtree if (key := index.entity_at(t)) is not None), None)
 
 
 def is_possessor(tok: Token) -> bool:

@@ -468,3 +468,13 @@ def test_attack_lines_of_campaign_speech(extract, text, source, target):
 
 def test_a_promise_not_to_raise_taxes_blames_nobody(extract):
     assert extract("Rolf Brandt said the Greens would not raise taxes.").interactions == []
+
+
+@pytest.mark.parametrize("text, source, target, kind", [
+    ("Rolf Brandt said Helen Marsh's return and Labour poster plans attacking Mr Ken Lowe were a sign of "
+     "decline.", "Labour Party", "Ken Lowe", "criticises"),
+    ("Rolf Brandt said the Liberal Democrats were afraid of Helen Marsh.", "Rolf Brandt", "Liberal Democrats",
+     "criticises"),
+])
+def test_a_bodys_poster_attacking_someone_and_taunts_of_fear(extract, text, source, target, kind):
+    assert (source, target, kind) in [(s, t, k) for s, t, k, _ in extract(text).interactions]
