@@ -16,7 +16,7 @@ from kg.extract.common import clause_subject, evidence_for, inherited_subject, i
 from kg.model import Fact
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc, Span, Token
 
     from kg.extract.mentions import MentionIndex
     from kg.lexicons import Lexicon
@@ -83,24 +83,34 @@ def attribute(doc: Doc, index: MentionIndex, lexicon: Lexicon) -> list[Attributi
         inner = text[start:end].strip()
         if len(inner.split()) < MIN_WORDS:
             continue
-        first = doc.char_span(start, end, alignment_mode="expand")
-        if first is None or len(first) == 0 or index.in_furniture(first[0]):
+        quote = doc.char_span(start, end, alignment_mode="expand")
+        if quote is None or len(quote) == 0 or index.in_furniture(quote[0]):
             continue
-        result = (
-            _speaker_after(doc, index, lexicon, first.end, ends_sentence=inner.endswith((".", "!", "?")))
-            or _speaker_governing(index, lexicon, first[0], end)
-            or _speaker_by_colon(doc, index, lexicon, first.start)
-        )
-        if result is None and len(inner.split()) >= 4:
-            result = _speaker_of_previous_sentence(doc, index, lexicon, first.start)
-        if result is None and previous is not None and _continues(text, previous.end, start):
-            result = (previous.speaker, previous.cue, previous.confidence * 0.9)
+        # Nobody speaks of themselves by name: a speaker named inside the quote is misread.
+        named_inside = {index.entity_at(t) for t in quote} - {None}
+        readings = _readings(doc, index, lexicon, quote, (start, end), previous)
+        result = next((r for r in readings if r is not None and r[0] not in named_inside), None)
         if result is None:
             continue
         speaker, cue, confidence = result
         previous = Attribution(start, end, speaker, cue, confidence)
         found.append(previous)
     return found
+
+
+def _readings(doc: Doc, index: MentionIndex, lexicon: Lexicon, quote: Span, chars: tuple[int, int],
+              previous: Attribution | None) -> Iterator[tuple[str, int, float] | None]:
+    """The ways of finding a quote's speaker, surest first, each tried only when asked for."""
+    start, end = chars
+    text = text_of(doc)
+    inner = text[start:end].strip()
+    yield _speaker_after(doc, index, lexicon, quote.end, ends_sentence=inner.endswith((".", "!", "?")))
+    yield _speaker_governing(index, lexicon, quote[0], end)
+    yield _speaker_by_colon(doc, index, lexicon, quote.start)
+    if len(inner.split()) >= 4:
+        yield _speaker_of_previous_sentence(doc, index, lexicon, quote.start)
+    if previous is not None and _continues(text, previous.end, start):
+        yield previous.speaker, previous.cue, previous.confidence * 0.9
 
 
 def extract(doc: Doc, *, index: MentionIndex, lexicon: Lexicon, article_id: str,

@@ -103,3 +103,9 @@ def test_a_described_speaker_keeps_the_quote(extract):
     found = extract("\"This is a betrayal of working families,\" said Senator Amy Hale, a Democrat.")
     assert [speaker for speaker, _ in found.quotes] == ["Amy Hale"]
     assert ("Amy Hale", "Democratic Party") in found.memberships
+
+
+def test_nobody_quoted_speaks_of_themselves_by_name(extract):
+    found = extract("Rolf Brandt said the families were delighted. He said Mr Ken Lowe had spoken with "
+                    "\"great care\", adding: \"Ken Lowe has healed rifts, he is helping to heal wounds.\"")
+    assert ("Ken Lowe", "Ken Lowe has healed rifts, he is helping to heal wounds.") not in found.quotes
