@@ -251,3 +251,13 @@ def test_a_title_of_several_words_before_a_name(extract):
 ])
 def test_a_seat_written_after_the_name_is_a_post(extract, text, role):
     assert role in extract(text).roles
+
+
+@pytest.mark.parametrize("text, role", [
+    ("Labour peer Baroness Helena Marsh said the inquiry was overdue.",
+     ("Helena Marsh", "peer", "Labour Party", "current", None, None)),
+    ("Tory backbencher Rolf Brandt said the vote was close.",
+     ("Rolf Brandt", "backbencher", "Conservative Party", "current", None, None)),
+])
+def test_a_seat_in_the_lords_or_on_the_backbenches_is_a_post(extract, text, role):
+    assert role in extract(text).roles
