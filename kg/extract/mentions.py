@@ -363,8 +363,29 @@ class MentionIndex:
                                          in_quote=self.quote_mask[tok.idx]))
                     i = end
                     continue
+                end = self._titled_name_end(i, taken)
+                if end is not None:
+                    name = _span_text(doc, i, end)
+                    found.append(Mention(i, end, "Person", name, name, in_quote=self.quote_mask[tok.idx]))
+                    i = end
+                    continue
             i += 1
         return found
+
+    def _titled_name_end(self, i: int, taken: set[int]) -> int | None:
+        """"Chief Constable Alastair McWhirter": two or three capitalised words the model
+        missed right after a post title are a person's name; returns where the name ends."""
+        doc, lex = self.doc, self.lexicon
+        if i == 0 or not doc[i - 1].text[:1].isupper() or doc[i - 1].lower_ not in lex.post_titles \
+                or doc[i].lower_.rstrip(".") in lex.honorifics:
+            return None  # "Lord Chancellor Lord X": the model's own reading of peers stands
+        end = i
+        while end < len(doc) and end - i < 3 and end not in taken and doc[end].tag_ == "NNP" \
+                and doc[end].text[:1].isupper() and doc[end].text.isalpha() \
+                and doc[end].lower_ not in lex.org_head_words and doc[end].lower_ not in lex.post_titles \
+                and lex.country_by_word(doc[end].text) is None:
+            end += 1
+        return end if end - i >= 2 and (end == len(doc) or doc[end].tag_ != "NNP") else None
 
     def _described_body_name_end(self, i: int, taken: set[int]) -> int | None:
         """"aid charity Actionaid", "the anti-war party Respect": a proper name the model

@@ -218,3 +218,9 @@ def test_a_people_is_no_person(extract, text, absent):
 
 def test_a_peer_whose_name_looks_plural_is_a_person(extract):
     assert extract("Lord Greaves called last week for a review.").entities["Greaves"][0] == "Person"
+
+
+def test_a_name_the_model_missed_after_a_post_title_is_a_person(extract):
+    found = extract("Suffolk Chief Constable Alastair McWhirter said the law was unclear.")
+    assert found.entities["Alastair McWhirter"][0] == "Person"
+    assert "Lord Falconer" not in extract("The Lord Chancellor Lord Falconer said the law was unclear.").entities
