@@ -268,8 +268,8 @@ def _owner(noun: Token, index: MentionIndex) -> str | None:
     """Whose a thing written with its owner is: "X's plan", "Tory plans", "plans unveiled by
     X", "plans from X", "X outlined plans"."""
     for child in noun.children:
-        if is_possessor(child) and child.lower_ not in SELF_POSSESSIVES and index.resolve(child):
-            return index.resolve(child)
+        if is_possessor(child) and child.lower_ not in SELF_POSSESSIVES and (owner := index.resolve(child)):
+            return owner
         if child.dep_ in {"compound", "amod", "nmod"} and index.entity_at(child):
             return index.entity_at(child)
         if child.dep_ == "acl" and any(c.dep_ == "agent" for c in child.children):

@@ -249,12 +249,11 @@ class MentionIndex:
         gender = "m" if first in MALE_HONORIFICS else "f" if first in FEMALE_HONORIFICS else None
         if h < start:
             type_ = "Person" if not canonical else type_
-        name = strip_honorifics(text, lex.honorifics)  # those the model put inside the span
         if type_ == "Person":
             while end < len(doc) and doc[end].text in lex.post_nominals and doc[end - 1].text[:1].isupper():
                 end += 1  # "X MSP" with the letters tagged apart: the mention takes them
-            text = _span_text(doc, start, end)
-            name = strip_honorifics(text, lex.honorifics)
+        name = strip_honorifics(_span_text(doc, start, end), lex.honorifics)  # those the model put inside the span
+        if type_ == "Person":
             # "X QC", "X OBE": letters after the name are written with it, not part of it
             # (the mention keeps them: they head the phrase an apposition hangs on).
             words = name.split()
@@ -672,9 +671,7 @@ class MentionIndex:
                 return False
             if m.start > 0 and self.doc[m.start - 1].lower_ == "the":
                 return False  # "in the Treasury", "in the Commons": a body; places go bare
-            tok = self.doc[m.end - 1]
-            while tok.dep_ == "conj" and tok.head.i < tok.i:
-                tok = tok.head
+            tok = _first_listed(self.doc[m.end - 1])
             if not (tok.dep_ == "pobj" and tok.head.lower_ in LOCATIVE - {"at"}):
                 return False  # "took a swipe at X": "at" also points at people and bodies
         return bool(cluster.mentions)
@@ -687,9 +684,7 @@ class MentionIndex:
             return False
         doc = self.doc
         for m in cluster.mentions:
-            tok = doc[m.end - 1]
-            while tok.dep_ == "conj" and tok.head.i < tok.i:
-                tok = tok.head  # "in Leeds Central and Bristol South"
+            tok = _first_listed(doc[m.end - 1])
             if tok.dep_ == "pobj" and tok.head.lower_ in LOCATIVE:
                 return True
             if tok.dep_ in {"compound", "conj"} and tok.head.lemma_ in PLACE_HEAD_NOUNS:
@@ -1047,16 +1042,11 @@ def _is_country_name(lex: Lexicon, word: str) -> bool:
     return country is not None and word not in country.demonyms
 
 
-@cache
-def _multiword_titles(lex: Lexicon) -> tuple[tuple[str, ...], ...]:
-    return tuple(tuple(title.split()) for title in lex.post_titles if " " in title)
-
-
 def _title_tail(doc: Doc, start: int, end: int, lex: Lexicon) -> int:
     """How many words at the start of a name span end a title written before it ("State"
     in "Secretary of State X"), leaving a name of two words or more, or none at all (all of
     them for a title that goes on: "State for Culture"); 0 if no title ends there."""
-    for words in _multiword_titles(lex):
+    for words in lex.multiword_titles():
         for cut in range(1, len(words)):
             head, tail = words[:-cut], words[-cut:]
             if start < len(head) or tuple(t.lower_ for t in doc[start:start + cut]) != tail \
@@ -1074,6 +1064,14 @@ def _speaking_subject(tok: Token, lexicon: Lexicon) -> bool:
     """Is ``tok`` (or the subject it is listed with) the subject of a reporting verb?"""
     subject = tok.head if tok.dep_ == "conj" else tok
     return subject.dep_ in SUBJECTS and subject.head.lemma_ in lexicon.speech_verbs
+
+
+def _first_listed(tok: Token) -> Token:
+    """The first of the list a token is in ("in Leeds Central and Bristol South": Leeds Central
+    stands where the preposition's object does)."""
+    while tok.dep_ == "conj" and tok.head.i < tok.i:
+        tok = tok.head
+    return tok
 
 
 def _takes_plural_verb(subject: Token) -> bool:

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from functools import cache
 from typing import TYPE_CHECKING
 
 from kg.extract.common import (
@@ -256,12 +255,6 @@ def _fact(doc: Doc, article_id: str, person: str, title: str, org: str | None, s
 
 
 # ------------------------------------------------------------------ patterns
-@cache
-def _titles_with_of(lexicon: Lexicon) -> tuple[list[str], ...]:
-    """The listed titles of several words joined by "of" ("secretary of state"), as words."""
-    return tuple(title.split() for title in sorted(lexicon.post_titles) if " of " in title)
-
-
 def _prenominal(doc: Doc, index: MentionIndex, lexicon: Lexicon, article_id: str,
                 head: Token, person: str) -> Iterator[Fact]:
     """"UK Prime Minister Sir X", "Tory leader X", "safeguarding minister X"."""
@@ -272,8 +265,8 @@ def _prenominal(doc: Doc, index: MentionIndex, lexicon: Lexicon, article_id: str
     if i < 0 or doc[i].is_punct:
         return
     # "Secretary of State X": a title of several words, read from its head word.
-    for words in _titles_with_of(lexicon):
-        if i >= len(words) - 1 and [t.lower_ for t in doc[i - len(words) + 1:i + 1]] == words:
+    for words in (w for w in lexicon.multiword_titles() if "of" in w):
+        if i >= len(words) - 1 and tuple(t.lower_ for t in doc[i - len(words) + 1:i + 1]) == words:
             i -= len(words) - 1
             break
     title_head = doc[i]

@@ -91,6 +91,11 @@ class Lexicon:
                 index.setdefault(word.lower(), country)
         return index
 
+    @cache  # noqa: B019 - the lexicon is a long-lived singleton
+    def multiword_titles(self) -> tuple[tuple[str, ...], ...]:
+        """The post titles of several words ("secretary of state"), as words, in a fixed order."""
+        return tuple(tuple(title.split()) for title in sorted(self.post_titles) if " " in title)
+
     def __hash__(self) -> int:
         return id(self)
 
