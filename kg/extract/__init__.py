@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from kg.extract import interactions, quotes, roles
+from kg.extract import interactions, quotes, roles, tone
 from kg.extract.mentions import MentionIndex
 from kg.lexicons import Lexicon, load_lexicon
 from kg.model import Article, ArticleResult, Fact
@@ -21,6 +21,7 @@ EXTRACTORS = {
     roles.MEMBERSHIP_EXTRACTOR: "memberships without a post: possessive, pre-nominal party, member of",
     interactions.EXTRACTOR: "criticism and support cues: verbs, phrasal verbs, nouns",
     interactions.JUDGEMENT_EXTRACTOR: "negative judgements on a person in attributed speech",
+    tone.EXTRACTOR: "criticism by tone: negative attributed words about someone named (VADER)",
     quotes.EXTRACTOR: "direct quotations and their speaker",
 }
 # What the extractors read from a Doc (checked at start-up by kg.nlp).
@@ -55,6 +56,11 @@ def extract_article(doc: Doc, article: Article, *, lexicon: Lexicon | None = Non
     attributions = quotes.attribute(doc, index, lexicon)
     facts.extend(quotes.extract(doc, index=index, lexicon=lexicon, article_id=article.id,
                                 attributions=attributions))
-    facts.extend(interactions.extract(doc, index=index, lexicon=lexicon, article_id=article.id,
-                                      attributions=attributions))
+    speeches = interactions.statements(doc, index, lexicon, attributions)
+    related = list(interactions.extract(doc, index=index, lexicon=lexicon, article_id=article.id,
+                                        speeches=speeches))
+    facts.extend(related)
+    # Tone last: it only adds pairs the cue words and judgements left unrelated.
+    facts.extend(tone.extract(doc, index=index, lexicon=lexicon, article_id=article.id, speeches=speeches,
+                              known_pairs={(f.subject, f.object or "") for f in related}))
     return ArticleResult(article=article, entities=index.entities(), facts=tuple(facts))

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from functools import cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from kg.extract.common import (
     clause_subject,
@@ -63,10 +63,10 @@ LACKING = Judgement(kind="evaluation", lemmas=("lack",), predicate="criticises")
 
 
 def extract(doc: Doc, *, index: MentionIndex, lexicon: Lexicon, article_id: str,
-            attributions: Iterable[Attribution] = ()) -> Iterator[Fact]:
+            speeches: Iterable[Statement] = ()) -> Iterator[Fact]:
     """Yield ``criticises`` and ``supports`` facts, one per (source, target, finer kind)."""
     seen: set[tuple[str, str, str | None]] = set()
-    for fact in _all(doc, index, lexicon, article_id, list(attributions)):
+    for fact in _all(doc, index, lexicon, article_id, list(speeches)):
         assert fact.object is not None
         key = (fact.subject, fact.object, fact.predicate)
         if key in seen or fact.subject == fact.object:
@@ -78,7 +78,7 @@ def extract(doc: Doc, *, index: MentionIndex, lexicon: Lexicon, article_id: str,
 
 
 def _all(doc: Doc, index: MentionIndex, lexicon: Lexicon, article_id: str,
-         attributions: list[Attribution]) -> Iterator[Fact]:
+         speeches: list[Statement]) -> Iterator[Fact]:
     verb_cues = {c.cue: c for c in lexicon.interactions if c.pos == "verb"}
     noun_cues = {c.cue: c for c in lexicon.interactions if c.pos == "noun"}
     phrasal = [c for c in lexicon.interactions if c.pos == "phrasal"]
@@ -109,7 +109,7 @@ def _all(doc: Doc, index: MentionIndex, lexicon: Lexicon, article_id: str,
             yield from _demand(doc, index, article_id, tok, demand_cues[lemma])
         elif tok.pos_ == "NOUN" and lemma in relation_cues:
             yield from _relation(doc, index, article_id, tok, relation_cues[lemma])
-    yield from _judgements(doc, index, lexicon, article_id, attributions)
+    yield from _judgements(doc, index, lexicon, article_id, speeches)
 
 
 def _fact(doc: Doc, index: MentionIndex, article_id: str, source: str, target: str,
@@ -336,21 +336,36 @@ def _naming(doc: Doc, index: MentionIndex, lexicon: Lexicon, article_id: str, ve
                                 JUDGEMENT_EXTRACTOR)
 
 
-def _judgements(doc: Doc, index: MentionIndex, lexicon: Lexicon, article_id: str,
-                attributions: list[Attribution]) -> Iterator[Fact]:
-    """A speaker's negative judgement on a named person in their quoted or reported words."""
-    speeches: list[tuple[str, list[Token], int, frozenset[str]]] = []  # speaker, words, cue, co-speakers
+class Statement(NamedTuple):
+    """Words attributed to a speaker: a quotation or a clause reported by a speech verb."""
+
+    speaker: str
+    tokens: list[Token]
+    cue: int  # token index of the reporting verb or speech noun
+    co_speakers: frozenset[str]  # everyone the words are attributed to, the speaker included
+
+
+def statements(doc: Doc, index: MentionIndex, lexicon: Lexicon,
+               attributions: Iterable[Attribution]) -> list[Statement]:
+    """Every quotation with its speaker, and every clause a speech verb reports, per speaker."""
+    found: list[Statement] = []
     for a in attributions:
         span = doc.char_span(a.start, a.end, alignment_mode="expand")
         if span is not None:
-            speeches.append((a.speaker, list(span), a.cue, frozenset({a.speaker})))
+            found.append(Statement(a.speaker, list(span), a.cue, frozenset({a.speaker})))
     for verb in doc:
         if verb.pos_ == "VERB" and verb.lemma_ in lexicon.speech_verbs and not index.in_furniture(verb):
             # "The Tories and the Lib Dems said the pledges were worthless": each of them.
             speakers = dict.fromkeys([s for s in [_actor(verb, index)] if s] + coordinated_subjects(verb, index))
             for clause in (c for c in verb.children if c.dep_ == "ccomp"):
                 for speaker in speakers:
-                    speeches.append((speaker, list(clause.subtree), verb.i, frozenset(speakers)))
+                    found.append(Statement(speaker, list(clause.subtree), verb.i, frozenset(speakers)))
+    return found
+
+
+def _judgements(doc: Doc, index: MentionIndex, lexicon: Lexicon, article_id: str,
+                speeches: list[Statement]) -> Iterator[Fact]:
+    """A speaker's negative judgement on a named person in their quoted or reported words."""
     cue_verbs = {c.cue for c in lexicon.interactions if c.pos == "verb"}
     for speaker, tokens, cue_i, co_speakers in speeches:
         if not _valid(index, speaker):

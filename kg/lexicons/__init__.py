@@ -74,6 +74,7 @@ class Lexicon:
     speech_nouns: frozenset[str]
     judgements: tuple[Judgement, ...]
     voices: frozenset[str]
+    observers: frozenset[str]
     proposal_nouns: frozenset[str]
     post_nominals: frozenset[str]
     post_verbs: dict[str, str]
@@ -133,6 +134,7 @@ def load_lexicon(lang: str = "en") -> Lexicon:
             for kind, lemmas, predicate in _rows("judgements.tsv")
         ),
         voices=frozenset(r[0].lower() for r in _rows("voices.txt")),
+        observers=frozenset(r[0].lower() for r in _rows("observers.txt")),
         proposal_nouns=frozenset(r[0].lower() for r in _rows("proposal_nouns.txt")),
         post_nominals=frozenset(r[0] for r in _rows("post_nominals.txt")),
         post_verbs={verb: title for verb, title in _rows("post_verbs.tsv")},

@@ -1,0 +1,164 @@
+"""Criticism by tone: a speaker's negative words about someone they name.
+
+Much criticism in political news carries no word of blame the cue lexicons could match:
+"X said the government was spending too much", "the plans had not reflected public
+disquiet, the committee said", "He warned the BBC that attacking Y had brought it trouble".
+When a statement attributed to a speaker (a quotation, or a clause a speech verb reports)
+reads negative as a whole, and names a person or body where a statement is about someone
+(its subject, object or possessor, or "of/by/for/against/on X"), the speaker criticises
+them. The tone is VADER's (Hutto and Gilbert, 2014: a rule-based sentiment model with a
+lexicon rated by people, which handles negation and intensifiers); a sentence is negative at
+a compound score of -0.05 or below, the cut-off its authors recommend.
+
+This reads past what is written, so its facts carry a lower confidence than a cue word's,
+and it only adds pairs no other rule found. Not read as criticism: words about the
+speaker's own side (their party or body, or someone who belongs to it), about someone
+speaking in the same breath, about places, or said by observers (editors, analysts,
+professors: `observers.txt`), who describe a fight rather than take part in it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from functools import cache
+from typing import TYPE_CHECKING
+
+from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+from kg.extract.common import evidence_for
+from kg.model import Fact
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+    from kg.extract.interactions import Statement
+    from kg.extract.mentions import MentionIndex
+    from kg.lexicons import Lexicon
+
+EXTRACTOR = "tone.v1"
+NEGATIVE_TONE = -0.05
+# Where a statement names whom it is about: "the government was …", "X's plans", "blamed X",
+# "the handling of X" (not where it merely places things: "to the House of Commons").
+ABOUT_DEPS = {"nsubj", "nsubjpass", "poss", "dobj", "attr"}
+ABOUT_PREPOSITIONS = {"of", "by", "for", "against", "on"}
+# Words around a name that leave the phrase about the name: "Labour poster plans", "X and Y".
+PHRASE_DEPS = {"conj", "appos", "compound", "amod", "nmod"}
+# Reporting verbs whose object is the one addressed in a warning: "X warned Y that …".
+WARNING_VERBS = {"warn"}
+CONDITIONS = {"if", "unless", "whether"}
+NOTHING = {"nothing", "none", "no"}
+
+
+def extract(doc: Doc, *, index: MentionIndex, lexicon: Lexicon, article_id: str,
+            speeches: Iterable[Statement], known_pairs: set[tuple[str, str]]) -> Iterator[Fact]:
+    """Yield ``criticises`` facts for negative statements about someone named in them.
+
+    Args:
+        speeches: the attributed statements of the article (``interactions.statements``).
+        known_pairs: (source, target) pairs other rules already related; skipped.
+    """
+    seen = set(known_pairs)
+    acts = {c.cue for c in lexicon.interactions if c.pos == "verb"}
+    for speech in speeches:
+        speaker = speech.speaker
+        if index.clusters[speaker].type not in {"Person", "Organization"} or _is_observer(speaker, index, lexicon):
+            continue
+        own = index.affiliations.get(speaker, set())
+        cue = doc[speech.cue]
+        for sentence in _by_sentence(speech.tokens):
+            if _is_hypothetical(sentence) or _denies(sentence):
+                continue
+            score = _analyzer().polarity_scores("".join(t.text_with_ws for t in sentence))["compound"]
+            if score > NEGATIVE_TONE:
+                continue
+            addressed = [c for c in cue.children if c.dep_ in {"dobj", "dative"}] \
+                if cue.lemma_ in WARNING_VERBS and cue.sent.start == sentence[0].sent.start else []
+            others_words = {t.i for verb in sentence if verb.i != speech.cue and _speaks_or_acts(verb, acts, lexicon)
+                            for t in verb.subtree}
+            named = [t for t in sentence if _is_about(t) and not _is_speaking(t, lexicon) and t.i not in others_words]
+            for tok in [*named, *addressed]:
+                target = _named(tok, index)
+                if target is None or target == speaker or target in speech.co_speakers or target in own:
+                    continue
+                if index.clusters[target].type not in {"Person", "Organization"}:
+                    continue
+                if index.affiliations.get(target, set()) & own:
+                    continue  # a colleague of the speaker's party
+                if (speaker, target) in seen:
+                    continue
+                seen.add((speaker, target))
+                first, last = min(speech.cue, sentence[0].i), max(speech.cue, sentence[-1].i)
+                yield Fact(kind="criticises", subject=speaker, object=target, predicate="criticises",
+                           confidence=_confidence(score), evidence=evidence_for(doc, article_id, first, last),
+                           extractor=EXTRACTOR)
+
+
+def _by_sentence(tokens: list[Token]) -> list[list[Token]]:
+    """A statement's words cut at sentence ends: each sentence is judged on its own."""
+    sentences: dict[int, list[Token]] = {}
+    for tok in tokens:
+        sentences.setdefault(tok.sent.start, []).append(tok)
+    return list(sentences.values())
+
+
+def _is_about(tok: Token) -> bool:
+    """Is ``tok`` the head of a phrase in a position a statement is about?"""
+    phrase = tok
+    while phrase.dep_ in PHRASE_DEPS and phrase.head.i != phrase.i:
+        phrase = phrase.head
+    if phrase.dep_ in ABOUT_DEPS:
+        return True
+    return phrase.dep_ == "pobj" and phrase.head.lower_ in ABOUT_PREPOSITIONS
+
+
+def _speaks_or_acts(verb: Token, acts: set[str], lexicon: Lexicon) -> bool:
+    """A verb of someone else's inside a statement, whose words are theirs to be read: "X said
+    the vote was close, while Y criticised Z", "X said Y had warned that Z was failing"."""
+    return (verb.lemma_ in acts or verb.lemma_ in lexicon.speech_verbs) \
+        and any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children)
+
+
+def _is_hypothetical(sentence: list[Token]) -> bool:
+    """"… if Y fails to fund it": a condition is no verdict on anyone."""
+    return any(t.dep_ == "mark" and t.lower_ in CONDITIONS for t in sentence)
+
+
+def _denies(sentence: list[Token]) -> bool:
+    """"Y was hiding nothing", "Y hid no figures": every negative word is done to nothing (a
+    defence; VADER reads only negations written before a word)."""
+    valence = _analyzer().lexicon
+    negative = [t for t in sentence if t.lower_ not in NOTHING
+                and (valence.get(t.lower_, 0.0) < 0 or valence.get(t.lemma_.lower(), 0.0) < 0)]
+    return bool(negative) and all(any(
+        c.dep_ == "dobj" and (c.lower_ in NOTHING or any(d.dep_ == "det" and d.lower_ == "no"
+                                                                        for d in c.children))
+        for c in t.children) for t in negative)
+
+
+def _is_speaking(tok: Token, lexicon: Lexicon) -> bool:
+    """"X said Y warned that the plan would fail": Y speaks in X's words, and is not spoken of."""
+    return tok.dep_ in {"nsubj", "nsubjpass"} and tok.head.lemma_ in lexicon.speech_verbs
+
+
+def _named(tok: Token, index: MentionIndex) -> str | None:
+    """The person or body a token names: by name (its head word only, so a name of several
+    words counts once) or by a description ("the government", "the minister"); pronouns
+    are left alone, as inside a quotation they point into the speaker's own story."""
+    key = index.entity_at(tok)
+    if key is not None:
+        return None if tok.head.i != tok.i and index.entity_at(tok.head) == key else key
+    return index.resolve(tok) if tok.pos_ == "NOUN" else None
+
+
+def _is_observer(speaker: str, index: MentionIndex, lexicon: Lexicon) -> bool:
+    return any(key == speaker and head in lexicon.observers for _, _, head, key in index.descriptions)
+
+
+def _confidence(score: float) -> float:
+    """0.45 at the cut-off, rising with how negative the words are, below a cue word's."""
+    return round(0.45 + 0.25 * min(1.0, -score), 2)
+
+
+@cache
+def _analyzer() -> SentimentIntensityAnalyzer:
+    return SentimentIntensityAnalyzer()

@@ -1,0 +1,70 @@
+"""Criticism by tone: negative attributed words about someone named (kg/extract/tone.py)."""
+
+from __future__ import annotations
+
+import hashlib
+
+import pytest
+
+from kg.extract import tone
+
+
+@pytest.fixture(scope="module")
+def related(nlp):
+    """text → [(source name, target name, extractor, confidence)] for criticism and support."""
+    from kg.extract import extract_article
+    from kg.model import Article
+
+    def run(text: str) -> list[tuple[str, str, str, float]]:
+        result = extract_article(nlp(text), Article("test.txt", text, hashlib.sha256(text.encode()).hexdigest()))
+        names = {e.key: e.name for e in result.entities}
+        return [(names[f.subject], names[f.object or ""], f.extractor, f.confidence)
+                for f in result.facts if f.kind in {"criticises", "supports"}]
+
+    return run
+
+
+@pytest.mark.parametrize(("text", "source", "target"), [
+    ("Ingrid Holm said the Conservatives were spending too much and voters were angry.",
+     "Ingrid Holm", "Conservative Party"),
+    ("\"It is a shocking betrayal of pensioners by the Conservatives,\" said Ingrid Holm.",
+     "Ingrid Holm", "Conservative Party"),
+    # The one warned is addressed, outside the reported clause.
+    ("Petra Lindqvist warned the BBC that its reporting was reckless and had caused real harm.",
+     "Petra Lindqvist", "BBC"),
+])
+def test_negative_words_about_someone_named_criticise_them(related, text, source, target):
+    found = related(text)
+    assert [(s, t) for s, t, _, _ in found] == [(source, target)]
+    _, _, extractor, confidence = found[0]
+    assert extractor == tone.EXTRACTOR
+    # Read past the words, so less sure than a cue word (0.8) or a judgement (0.75).
+    assert 0.45 <= confidence < 0.75
+
+
+@pytest.mark.parametrize("text", [
+    "Ingrid Holm said the Conservatives had delivered a fine budget and voters were delighted.",
+    # The speaker's own party.
+    "Labour's Ingrid Holm said Labour were spending too much and voters were angry.",
+    # Observers describe a fight rather than take part in it.
+    "BBC political editor Nick Ardley said the Conservatives were spending too much and voters were angry.",
+    "Professor Anton Weiss, a polling expert, said the Conservatives were losing badly and voters were angry.",
+    # Named, but not what the words are about.
+    "Ingrid Holm said voters were angry when she spoke to the Conservatives in York.",
+    # Someone else's words inside the statement are theirs.
+    "Ingrid Holm said Rafael Ortiz had warned that the Conservatives were spending too much.",
+])
+def test_no_criticism_by_tone(related, text):
+    assert [f for f in related(text) if f[2] == tone.EXTRACTOR] == []
+
+
+def test_a_pair_a_cue_word_relates_is_not_repeated_by_tone(related):
+    found = related("Ingrid Holm attacked the Conservatives, saying they were spending too much "
+                    "and voters were angry.")
+    assert [(s, t, extractor) for s, t, extractor, _ in found] == [
+        ("Ingrid Holm", "Conservative Party", "interactions.v1")]
+
+
+def test_confidence_grows_with_how_negative_the_words_are():
+    assert tone._confidence(tone.NEGATIVE_TONE) == pytest.approx(0.46, abs=0.01)
+    assert tone._confidence(-0.5) < tone._confidence(-0.9) <= 0.7
