@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
-from kg.extract.common import evidence_for
+from kg.extract.common import evidence_for, is_title_head
 from kg.model import Fact
 
 if TYPE_CHECKING:
@@ -75,7 +75,8 @@ def extract(doc: Doc, *, index: MentionIndex, lexicon: Lexicon, article_id: str,
                 if cue.lemma_ in WARNING_VERBS and cue.sent.start == sentence[0].sent.start else []
             others_words = {t.i for verb in sentence if verb.i != speech.cue and _speaks_or_acts(verb, acts, lexicon)
                             for t in verb.subtree}
-            named = [t for t in sentence if _is_about(t) and not _is_speaking(t, lexicon) and t.i not in others_words]
+            named = [t for t in sentence
+                     if _is_about(t, lexicon) and not _is_speaking(t, lexicon) and t.i not in others_words]
             for tok in [*named, *addressed]:
                 target = _named(tok, index)
                 if target is None or target == speaker or target in speech.co_speakers or target in own:
@@ -101,14 +102,16 @@ def _by_sentence(tokens: list[Token]) -> list[list[Token]]:
     return list(sentences.values())
 
 
-def _is_about(tok: Token) -> bool:
-    """Is ``tok`` the head of a phrase in a position a statement is about?"""
+def _is_about(tok: Token, lexicon: Lexicon) -> bool:
+    """Is ``tok`` the head of a phrase in a position a statement is about? (Not the body of
+    someone's post: "Y (head of the Z at the time)" names Z to say who Y is.)"""
     phrase = tok
     while phrase.dep_ in PHRASE_DEPS and phrase.head.i != phrase.i:
         phrase = phrase.head
     if phrase.dep_ in ABOUT_DEPS:
         return True
-    return phrase.dep_ == "pobj" and phrase.head.lower_ in ABOUT_PREPOSITIONS
+    return phrase.dep_ == "pobj" and phrase.head.lower_ in ABOUT_PREPOSITIONS \
+        and not is_title_head(phrase.head.head, lexicon)
 
 
 def _speaks_or_acts(verb: Token, acts: set[str], lexicon: Lexicon) -> bool:

@@ -51,6 +51,9 @@ def test_negative_words_about_someone_named_criticise_them(related, text, source
     "Professor Anton Weiss, a polling expert, said the Conservatives were losing badly and voters were angry.",
     # Named, but not what the words are about.
     "Ingrid Holm said voters were angry when she spoke to the Conservatives in York.",
+    # The body of someone's post says who they are.
+    "Ingrid Holm said the scandal would lead to the blaming of Rafael Ortiz (head of the Harbour Trust "
+    "at the time) and voters were angry.",
     # Someone else's words inside the statement are theirs.
     "Ingrid Holm said Rafael Ortiz had warned that the Conservatives were spending too much.",
 ])
