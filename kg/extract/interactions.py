@@ -85,6 +85,7 @@ def _all(doc: Doc, index: MentionIndex, lexicon: Lexicon, article_id: str,
     demand_cues = {c.cue: c for c in lexicon.interactions if c.pos == "demand"}
     relation_cues = {c.cue: c for c in lexicon.interactions if c.pos == "relation"}
     urging = [c for c in lexicon.interactions if c.pos == "urging"]
+    urging_nouns = {c.cue.split()[0] for c in urging}  # "calls for Y to quit"
     reactions = {c.cue.split()[-1]: c for c in lexicon.interactions if c.pos == "reaction"}
     for tok in doc:
         if index.in_furniture(tok):
@@ -103,7 +104,11 @@ def _all(doc: Doc, index: MentionIndex, lexicon: Lexicon, article_id: str,
                     yield from _urging(doc, index, article_id, tok, cue)
             if lemma in reactions:
                 yield from _reaction(doc, index, article_id, tok, reactions[lemma])
-        elif tok.pos_ == "NOUN" and lemma in noun_cues:
+        elif tok.pos_ == "NOUN" and lemma in urging_nouns:
+            for cue in urging:
+                if cue.cue.split()[0] == lemma:
+                    yield from _urging(doc, index, article_id, tok, cue)
+        if tok.pos_ == "NOUN" and lemma in noun_cues:
             yield from _noun(doc, index, article_id, tok, noun_cues[lemma])
         elif tok.pos_ == "NOUN" and lemma in demand_cues:
             yield from _demand(doc, index, article_id, tok, demand_cues[lemma])
@@ -249,20 +254,39 @@ def _demand(doc: Doc, index: MentionIndex, article_id: str, noun: Token, cue: In
 
 
 def _urging(doc: Doc, index: MentionIndex, article_id: str, verb: Token, cue: InteractionCue) -> Iterator[Fact]:
-    """"X called on Y to resign / open the books": the preposition's object is the target,
-    and only with the "to" clause that says what Y must do."""
-    if is_negated(verb) or not any(c.dep_ == "xcomp" and c.i > verb.i for c in verb.children):
-        return
+    """"X called on Y to resign / open the books", "X called for Y to apologise", "X repeated
+    calls for Y to quit": the preposition's object is the target, and only with the "to"
+    clause that says what Y must do (hung on the verb or noun, or, misread, on "to")."""
+    infinitives = [c for c in verb.children if c.i > verb.i and _is_infinitive(c)]
+    if is_negated(verb) or not infinitives or any(c.dep_ == "auxpass" for i in infinitives for c in i.children):
+        return  # none, or something done for Y: "called for Y to be given more time"
     word = cue.cue.split()[1]
-    source = _actor(verb, index)
+    # A noun ("calls for Y to …") is its owner's, or that of whoever makes the calls.
+    source = (_possessor_key(verb, index) or _actor(verb.head, index)) if verb.pos_ == "NOUN" else _actor(verb, index)
     if not _valid(index, source):
         return
     assert source is not None
-    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == word):
+    # "for Y to resign" read as a clause of its own: "for" hangs on "resign".
+    preps = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == word] + [
+        c for i in infinitives for c in i.children if c.dep_ in {"mark", "prep"} and c.lower_ == word and c.i < i.i]
+    for prep in preps:
         for pobj in (c for c in prep.children if c.dep_ == "pobj"):
             for target in targets_of(pobj, index, exclude=frozenset({source})):
                 if _valid(index, target):
                     yield _fact(doc, index, article_id, source, target, cue, verb.i, pobj.i, cue.confidence)
+
+
+def _is_infinitive(tok: Token) -> bool:
+    """A "to" clause: "to resign" as a clause, or misread as "to" with a verb for object."""
+    if tok.dep_ in {"xcomp", "advcl", "relcl"}:
+        return any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) or tok.dep_ == "xcomp"
+    # "called for Y to apologise" with "apologise" read as a noun: a bare lower-case word.
+    return tok.dep_ == "prep" and tok.lower_ == "to" and any(
+        c.dep_ == "pobj" and c.tag_ in {"VB", "NN"} and c.is_lower and not list(c.children) for c in tok.children)
+
+
+def _possessor_key(noun: Token, index: MentionIndex) -> str | None:
+    return next((index.resolve(c) for c in noun.children if is_possessor(c)), None)
 
 
 def _reaction(doc: Doc, index: MentionIndex, article_id: str, verb: Token, cue: InteractionCue) -> Iterator[Fact]:

@@ -47,6 +47,9 @@ PHRASE_DEPS = {"conj", "appos", "compound", "amod", "nmod"}
 WARNING_VERBS = {"warn"}
 CONDITIONS = {"if", "unless", "whether"}
 NOTHING = {"nothing", "none", "no"}
+# VADER's rating (on its -4 to 4 scale) for a judgement word it lacks: a clear blame or praise.
+BLAME, PRAISE = -1.5, 1.5
+PRAISING = {"supports", "praises", "endorses", "defends"}
 
 
 def extract(doc: Doc, *, index: MentionIndex, lexicon: Lexicon, article_id: str,
@@ -66,9 +69,9 @@ def extract(doc: Doc, *, index: MentionIndex, lexicon: Lexicon, article_id: str,
         own = index.affiliations.get(speaker, set())
         cue = doc[speech.cue]
         for sentence in _by_sentence(speech.tokens):
-            if _is_hypothetical(sentence) or _denies(sentence):
+            if _is_hypothetical(sentence) or _denies(sentence, lexicon):
                 continue
-            score = _analyzer().polarity_scores("".join(t.text_with_ws for t in sentence))["compound"]
+            score = _tone(sentence, lexicon)
             if score > NEGATIVE_TONE:
                 continue
             addressed = [c for c in cue.children if c.dep_ in {"dobj", "dative"}] \
@@ -126,10 +129,10 @@ def _is_hypothetical(sentence: list[Token]) -> bool:
     return any(t.dep_ == "mark" and t.lower_ in CONDITIONS for t in sentence)
 
 
-def _denies(sentence: list[Token]) -> bool:
+def _denies(sentence: list[Token], lexicon: Lexicon) -> bool:
     """"Y was hiding nothing", "Y hid no figures": every negative word is done to nothing (a
     defence; VADER reads only negations written before a word)."""
-    valence = _analyzer().lexicon
+    valence = _analyzer(lexicon).lexicon
     negative = [t for t in sentence if t.lower_ not in NOTHING
                 and (valence.get(t.lower_, 0.0) < 0 or valence.get(t.lemma_.lower(), 0.0) < 0)]
     return bool(negative) and all(any(
@@ -162,6 +165,37 @@ def _confidence(score: float) -> float:
     return round(0.45 + 0.25 * min(1.0, -score), 2)
 
 
+def _tone(sentence: list[Token], lexicon: Lexicon) -> float:
+    """VADER's compound score of a sentence, its words fitted to VADER's lexicon first.
+
+    A word VADER lacks in the form written is given as its lemma ("squandered" → "squander");
+    a positive word a valence shifter governs gets VADER's own negator before it ("a lack
+    of trust" → "a lack of not trust").
+    """
+    analyzer = _analyzer(lexicon)
+    valence = analyzer.lexicon
+    words = []
+    for tok in sentence:
+        word = tok.lower_ if tok.lower_ in valence else tok.lemma_.lower()
+        if valence.get(word, 0.0) > 0 and _shifted(tok, lexicon):
+            word = f"not {word}"
+        words.append(word + tok.whitespace_)
+    return analyzer.polarity_scores("".join(words))["compound"]
+
+
+def _shifted(tok: Token, lexicon: Lexicon) -> bool:
+    """Is ``tok`` governed by a valence shifter: "a lack of trust", "lost the trust of …"?"""
+    governor = tok.head.head if tok.dep_ == "pobj" else tok.head
+    return tok.dep_ in {"dobj", "pobj", "nsubjpass"} and governor.lemma_.lower() in lexicon.tone_shifters
+
+
 @cache
-def _analyzer() -> SentimentIntensityAnalyzer:
-    return SentimentIntensityAnalyzer()
+def _analyzer(lexicon: Lexicon) -> SentimentIntensityAnalyzer:
+    """VADER, with the words of blame and praise of our judgement lexicon it lacks (political
+    words such as "shambles", "u-turn", "sleaze"), rated as a clear negative or positive."""
+    analyzer = SentimentIntensityAnalyzer()
+    for judgement in lexicon.judgements:
+        if judgement.kind != "phrase":
+            word = judgement.lemmas[0]
+            analyzer.lexicon.setdefault(word, PRAISE if judgement.predicate in PRAISING else BLAME)
+    return analyzer

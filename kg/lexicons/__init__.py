@@ -75,6 +75,7 @@ class Lexicon:
     judgements: tuple[Judgement, ...]
     voices: frozenset[str]
     observers: frozenset[str]
+    tone_shifters: frozenset[str]
     proposal_nouns: frozenset[str]
     post_nominals: frozenset[str]
     post_verbs: dict[str, str]
@@ -135,6 +136,7 @@ def load_lexicon(lang: str = "en") -> Lexicon:
         ),
         voices=frozenset(r[0].lower() for r in _rows("voices.txt")),
         observers=frozenset(r[0].lower() for r in _rows("observers.txt")),
+        tone_shifters=frozenset(r[0].lower() for r in _rows("tone_shifters.txt")),
         proposal_nouns=frozenset(r[0].lower() for r in _rows("proposal_nouns.txt")),
         post_nominals=frozenset(r[0] for r in _rows("post_nominals.txt")),
         post_verbs={verb: title for verb, title in _rows("post_verbs.tsv")},

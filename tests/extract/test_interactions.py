@@ -368,6 +368,12 @@ def test_a_speaker_reporting_anothers_criticism_does_not_criticise_the_critic(ex
     ("The Greens called on Rolf Brandt to apologise.", "Green Party", "Rolf Brandt"),
     ("Helen Marsh, for the Liberal Democrats, called on Mr Brandt to publish the figures. Rolf Brandt refused.",
      "Helen Marsh", "Rolf Brandt"),
+    # The "to" clause as the parser reads it: an adverbial clause, or "to" with a noun.
+    ("A spokesman for the Green Party called on Ruth Dalby to quit the council.", "Green Party", "Ruth Dalby"),
+    ("Jonas Berg called for Ruth Dalby to apologise.", "Jonas Berg", "Ruth Dalby"),
+    # Calls as a noun: whoever makes them, or whose they are.
+    ("Jonas Berg repeated calls for the mayor, Ruth Dalby, to apologise for her remarks.", "Jonas Berg", "Ruth Dalby"),
+    ("The Greens' calls for Ruth Dalby to resign grew louder.", "Green Party", "Ruth Dalby"),
 ])
 def test_calling_on_someone_to_act_is_a_demand(extract, text, source, target):
     assert (source, target, "criticises") in [(s, t, k) for s, t, k, _ in extract(text).interactions]
@@ -376,6 +382,9 @@ def test_calling_on_someone_to_act_is_a_demand(extract, text, source, target):
 @pytest.mark.parametrize("text", [
     "Rolf Brandt called on Helen Marsh at her home in Leeds.",  # a visit
     "The Greens did not call on Rolf Brandt to apologise.",
+    "Jonas Berg called for Ruth Dalby to be given more time.",  # something done for her
+    "Jonas Berg called for an inquiry into the affair.",
+    "Jonas Berg called for Ruth Dalby to the stage.",
 ])
 def test_a_visit_or_a_denied_call_is_no_demand(extract, text):
     assert extract(text).interactions == []

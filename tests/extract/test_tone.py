@@ -29,6 +29,9 @@ def related(nlp):
      "Ingrid Holm", "Conservative Party"),
     ("\"It is a shocking betrayal of pensioners by the Conservatives,\" said Ingrid Holm.",
      "Ingrid Holm", "Conservative Party"),
+    # A good thing lost or lacking is a bad one ("trust", "leadership" read alone are good).
+    ("Ingrid Holm said Rafael Ortiz had lost the trust of voters.", "Ingrid Holm", "Rafael Ortiz"),
+    ("Ingrid Holm said the Conservatives had shown a lack of leadership.", "Ingrid Holm", "Conservative Party"),
     # The one warned is addressed, outside the reported clause.
     ("Petra Lindqvist warned the BBC that its reporting was reckless and had caused real harm.",
      "Petra Lindqvist", "BBC"),
@@ -44,6 +47,7 @@ def test_negative_words_about_someone_named_criticise_them(related, text, source
 
 @pytest.mark.parametrize("text", [
     "Ingrid Holm said the Conservatives had delivered a fine budget and voters were delighted.",
+    "Ingrid Holm said Rafael Ortiz had won the trust of voters.",
     # The speaker's own party.
     "Labour's Ingrid Holm said Labour were spending too much and voters were angry.",
     # Observers describe a fight rather than take part in it.
@@ -71,3 +75,14 @@ def test_a_pair_a_cue_word_relates_is_not_repeated_by_tone(related):
 def test_confidence_grows_with_how_negative_the_words_are():
     assert tone._confidence(tone.NEGATIVE_TONE) == pytest.approx(0.46, abs=0.01)
     assert tone._confidence(-0.5) < tone._confidence(-0.9) <= 0.7
+
+
+def test_words_of_political_blame_vader_lacks_count_as_negative(nlp):
+    from kg.lexicons import load_lexicon
+
+    lexicon = load_lexicon()
+    # "shambles" and "botch" are judgement words VADER (rated on social media) does not know;
+    # "botched" is found by its lemma.
+    assert tone._tone(list(nlp("The scheme is a shambles.")), lexicon) <= tone.NEGATIVE_TONE
+    assert tone._tone(list(nlp("The council botched the sale.")), lexicon) <= tone.NEGATIVE_TONE
+    assert tone._tone(list(nlp("The council completed the sale.")), lexicon) > tone.NEGATIVE_TONE
