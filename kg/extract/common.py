@@ -234,7 +234,7 @@ def targets_of(tok: Token, index: MentionIndex, *, exclude: frozenset[str] = fro
             if child.dep_ in {"compound", "amod", "nmod"} and index.entity_at(child) and not found:
                 found.append(index.entity_at(child) or "")  # "Tory plans", "the Lib Dem stance"
     if key is None and not found:
-        owner = _earlier_owner(tok, index)
+        owner = earlier_owner(tok, index)
         if owner is not None:
             found.append(owner)
     for child in tok.children:
@@ -243,7 +243,7 @@ def targets_of(tok: Token, index: MentionIndex, *, exclude: frozenset[str] = fro
     return [k for k in dict.fromkeys(found) if k and k not in exclude]
 
 
-def _earlier_owner(noun: Token, index: MentionIndex) -> str | None:
+def earlier_owner(noun: Token, index: MentionIndex) -> str | None:
     """"the plan" in "X said the plan was dangerous": whose plan (or proposal, scheme, …)
     the article last spoke of ("plans unveiled by the Conservatives", "Tory plans", "the
     Tories outlined plans")."""

@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
-from kg.extract.common import evidence_for, is_title_head
+from kg.extract.common import earlier_owner, evidence_for, is_title_head
 from kg.model import Fact
 
 if TYPE_CHECKING:
@@ -45,11 +45,15 @@ ABOUT_PREPOSITIONS = {"of", "by", "for", "against", "on"}
 PHRASE_DEPS = {"conj", "appos", "compound", "amod", "nmod"}
 # Reporting verbs whose object is the one addressed in a warning: "X warned Y that …".
 WARNING_VERBS = {"warn"}
+# Words hung on a name that describe its bearer: "X, who will waste more", "X, a failed leader".
+DESCRIPTION_DEPS = {"relcl", "appos"}
 CONDITIONS = {"if", "unless", "whether"}
 NOTHING = {"nothing", "none", "no"}
 # VADER's rating (on its -4 to 4 scale) for a judgement word it lacks: a clear blame or praise.
 BLAME, PRAISE = -1.5, 1.5
 PRAISING = {"supports", "praises", "endorses", "defends"}
+# Stands, in the words given to VADER, for a measure judged wrong ("too much").
+EXCESS = "kg_excess"
 
 
 def extract(doc: Doc, *, index: MentionIndex, lexicon: Lexicon, article_id: str,
@@ -67,20 +71,10 @@ def extract(doc: Doc, *, index: MentionIndex, lexicon: Lexicon, article_id: str,
         if index.clusters[speaker].type not in {"Person", "Organization"} or _is_observer(speaker, index, lexicon):
             continue
         own = index.affiliations.get(speaker, set())
-        cue = doc[speech.cue]
         for sentence in _by_sentence(speech.tokens):
             if _is_hypothetical(sentence) or _denies(sentence, lexicon):
                 continue
-            score = _tone(sentence, lexicon)
-            if score > NEGATIVE_TONE:
-                continue
-            addressed = [c for c in cue.children if c.dep_ in {"dobj", "dative"}] \
-                if cue.lemma_ in WARNING_VERBS and cue.sent.start == sentence[0].sent.start else []
-            others_words = {t.i for verb in sentence if verb.i != speech.cue and _speaks_or_acts(verb, acts, lexicon)
-                            for t in verb.subtree}
-            named = [t for t in sentence
-                     if _is_about(t, lexicon) and not _is_speaking(t, lexicon) and t.i not in others_words]
-            for tok in [*named, *addressed]:
+            for tok, score in _judged_mentions(sentence, speech, acts, lexicon):
                 target = _named(tok, index)
                 if target is None or target == speaker or target in speech.co_speakers or target in own:
                     continue
@@ -95,6 +89,31 @@ def extract(doc: Doc, *, index: MentionIndex, lexicon: Lexicon, article_id: str,
                 yield Fact(kind="criticises", subject=speaker, object=target, predicate="criticises",
                            confidence=_confidence(score), evidence=evidence_for(doc, article_id, first, last),
                            extractor=EXTRACTOR)
+
+
+def _judged_mentions(sentence: list[Token], speech: Statement, acts: set[str],
+                     lexicon: Lexicon) -> Iterator[tuple[Token, float]]:
+    """The words of a sentence that may name whom it judges negatively, with the tone.
+
+    In a negative sentence, what it is about (and whom a warning addresses); in any
+    sentence, someone described by negative words of their own: "a choice between X, who
+    will waste more, and Y, who will deliver value".
+    """
+    cue = sentence[0].doc[speech.cue]
+    others_words = {t.i for verb in sentence if verb.i != speech.cue and _speaks_or_acts(verb, acts, lexicon)
+                    for t in verb.subtree}
+    score = _tone(sentence, lexicon)
+    if score <= NEGATIVE_TONE:
+        for tok in sentence:
+            if _is_about(tok, lexicon) and not _is_speaking(tok, lexicon) and tok.i not in others_words:
+                yield tok, score
+        if cue.lemma_ in WARNING_VERBS and cue.sent.start == sentence[0].sent.start:
+            yield from ((c, score) for c in cue.children if c.dep_ in {"dobj", "dative"})
+    for tok in sentence:
+        for description in (c for c in tok.children if c.dep_ in DESCRIPTION_DEPS and tok.i not in others_words):
+            own_score = _tone(list(description.subtree), lexicon)
+            if own_score <= NEGATIVE_TONE:
+                yield tok, own_score
 
 
 def _by_sentence(tokens: list[Token]) -> list[list[Token]]:
@@ -148,12 +167,16 @@ def _is_speaking(tok: Token, lexicon: Lexicon) -> bool:
 
 def _named(tok: Token, index: MentionIndex) -> str | None:
     """The person or body a token names: by name (its head word only, so a name of several
-    words counts once) or by a description ("the government", "the minister"); pronouns
-    are left alone, as inside a quotation they point into the speaker's own story."""
+    words counts once), by a description ("the government", "the minister") or, for a
+    subject, as the owner of the plan it names; pronouns are left alone, as inside a
+    quotation they point into the speaker's own story."""
     key = index.entity_at(tok)
     if key is not None:
         return None if tok.head.i != tok.i and index.entity_at(tok.head) == key else key
-    return index.resolve(tok) if tok.pos_ == "NOUN" else None
+    if tok.pos_ != "NOUN":
+        return None
+    # "The committee said the plans had not reflected public disquiet": whose plans they are.
+    return index.resolve(tok) or (earlier_owner(tok, index) if tok.dep_ in {"nsubj", "nsubjpass"} else None)
 
 
 def _is_observer(speaker: str, index: MentionIndex, lexicon: Lexicon) -> bool:
@@ -179,8 +202,17 @@ def _tone(sentence: list[Token], lexicon: Lexicon) -> float:
         word = tok.lower_ if tok.lower_ in valence else tok.lemma_.lower()
         if valence.get(word, 0.0) > 0 and _shifted(tok, lexicon):
             word = f"not {word}"
+        elif _is_excess(tok):
+            word = EXCESS
         words.append(word + tok.whitespace_)
     return analyzer.polarity_scores("".join(words))["compound"]
+
+
+def _is_excess(tok: Token) -> bool:
+    """"spending too much", "too little, too late": a measure judged wrong (not "too good to
+    miss", where the "to" clause says what follows from it)."""
+    return tok.lower_ == "too" and tok.dep_ == "advmod" and tok.head.pos_ in {"ADJ", "ADV"} \
+        and not any(c.dep_ in {"xcomp", "advcl", "ccomp"} for c in tok.head.children)
 
 
 def _shifted(tok: Token, lexicon: Lexicon) -> bool:
@@ -198,4 +230,5 @@ def _analyzer(lexicon: Lexicon) -> SentimentIntensityAnalyzer:
         if judgement.kind != "phrase":
             word = judgement.lemmas[0]
             analyzer.lexicon.setdefault(word, PRAISE if judgement.predicate in PRAISING else BLAME)
+    analyzer.lexicon[EXCESS] = BLAME
     return analyzer

@@ -32,6 +32,11 @@ def related(nlp):
     # A good thing lost or lacking is a bad one ("trust", "leadership" read alone are good).
     ("Ingrid Holm said Rafael Ortiz had lost the trust of voters.", "Ingrid Holm", "Rafael Ortiz"),
     ("Ingrid Holm said the Conservatives had shown a lack of leadership.", "Ingrid Holm", "Conservative Party"),
+    # Someone described by negative words of their own, in a sentence that reads positive.
+    ("Ingrid Holm said voters faced a clear choice between Rafael Ortiz, who will waste more and tax more, "
+     "and the Greens, who will deliver value for money.", "Ingrid Holm", "Rafael Ortiz"),
+    # A measure judged wrong.
+    ("Ingrid Holm said the Conservatives were spending too much.", "Ingrid Holm", "Conservative Party"),
     # The one warned is addressed, outside the reported clause.
     ("Petra Lindqvist warned the BBC that its reporting was reckless and had caused real harm.",
      "Petra Lindqvist", "BBC"),
@@ -48,6 +53,7 @@ def test_negative_words_about_someone_named_criticise_them(related, text, source
 @pytest.mark.parametrize("text", [
     "Ingrid Holm said the Conservatives had delivered a fine budget and voters were delighted.",
     "Ingrid Holm said Rafael Ortiz had won the trust of voters.",
+    "Ingrid Holm said the offer from the Harbour Trust was too good to miss.",
     # The speaker's own party.
     "Labour's Ingrid Holm said Labour were spending too much and voters were angry.",
     # Observers describe a fight rather than take part in it.
@@ -58,11 +64,14 @@ def test_negative_words_about_someone_named_criticise_them(related, text, source
     # The body of someone's post says who they are.
     "Ingrid Holm said the scandal would lead to the blaming of Rafael Ortiz (head of the Harbour Trust "
     "at the time) and voters were angry.",
-    # Someone else's words inside the statement are theirs.
-    "Ingrid Holm said Rafael Ortiz had warned that the Conservatives were spending too much.",
 ])
 def test_no_criticism_by_tone(related, text):
     assert [f for f in related(text) if f[2] == tone.EXTRACTOR] == []
+
+
+def test_someone_elses_words_inside_a_statement_are_theirs(related):
+    found = related("Ingrid Holm said Rafael Ortiz had warned that the Conservatives were spending too much.")
+    assert [(s, t) for s, t, _, _ in found] == [("Rafael Ortiz", "Conservative Party")]
 
 
 def test_a_pair_a_cue_word_relates_is_not_repeated_by_tone(related):
