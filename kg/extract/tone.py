@@ -180,7 +180,10 @@ def _named(tok: Token, index: MentionIndex) -> str | None:
 
 
 def _is_observer(speaker: str, index: MentionIndex, lexicon: Lexicon) -> bool:
-    return any(key == speaker and head in lexicon.observers for _, _, head, key in index.descriptions)
+    """Given an observer's post ("BBC political editor X") or title ("Professor X")?"""
+    if any(key == speaker and head in lexicon.observers for _, _, head, key in index.descriptions):
+        return True
+    return any(m.text.split()[0].lower().rstrip(".") in lexicon.observers for m in index.clusters[speaker].mentions)
 
 
 def _confidence(score: float) -> float:

@@ -59,6 +59,7 @@ def test_negative_words_about_someone_named_criticise_them(related, text, source
     # Observers describe a fight rather than take part in it.
     "BBC political editor Nick Ardley said the Conservatives were spending too much and voters were angry.",
     "Professor Anton Weiss, a polling expert, said the Conservatives were losing badly and voters were angry.",
+    "Professor Anton Weiss said the Conservatives were losing badly and voters were angry.",
     # Named, but not what the words are about.
     "Ingrid Holm said voters were angry when she spoke to the Conservatives in York.",
     # The body of someone's post says who they are.
