@@ -80,8 +80,8 @@ def extract(doc: Doc, *, index: MentionIndex, lexicon: Lexicon, article_id: str,
                     continue
                 if index.clusters[target].type not in {"Person", "Organization"}:
                     continue
-                if index.affiliations.get(target, set()) & own:
-                    continue  # a colleague of the speaker's party
+                if speaker in index.affiliations.get(target, set()) or index.affiliations.get(target, set()) & own:
+                    continue  # one of the speaker's own, or a colleague of the speaker's party
                 if (speaker, target) in seen:
                     continue
                 seen.add((speaker, target))
@@ -105,7 +105,8 @@ def _judged_mentions(sentence: list[Token], speech: Statement, acts: set[str],
     score = _tone(sentence, lexicon)
     if score <= NEGATIVE_TONE:
         for tok in sentence:
-            if _is_about(tok, lexicon) and not _is_speaking(tok, lexicon) and tok.i not in others_words:
+            if _is_about(tok, lexicon) and not _is_speaking(tok, lexicon) and not _is_harmed(tok, lexicon) \
+                    and tok.i not in others_words:
                 yield tok, score
         if cue.lemma_ in WARNING_VERBS and cue.sent.start == sentence[0].sent.start:
             yield from ((c, score) for c in cue.children if c.dep_ in {"dobj", "dative"})
@@ -158,6 +159,19 @@ def _denies(sentence: list[Token], lexicon: Lexicon) -> bool:
         c.dep_ == "dobj" and (c.lower_ in NOTHING or any(d.dep_ == "det" and d.lower_ == "no"
                                                                         for d in c.children))
         for c in t.children) for t in negative)
+
+
+def _is_harmed(tok: Token, lexicon: Lexicon) -> bool:
+    """"Y's plan would undermine the UN", "those fuelling the reports were damaging Labour":
+    the object of a harmful act is its victim, not whom the words blame."""
+    phrase = tok
+    while phrase.dep_ in PHRASE_DEPS and phrase.head.i != phrase.i:
+        phrase = phrase.head
+    if phrase.dep_ not in {"dobj", "pobj"}:
+        return False
+    act = phrase.head.head if phrase.dep_ == "pobj" else phrase.head
+    lemma = act.lemma_.lower()
+    return act.pos_ == "VERB" and (lemma in lexicon.tone_shifters or _analyzer(lexicon).lexicon.get(lemma, 0.0) < 0)
 
 
 def _is_speaking(tok: Token, lexicon: Lexicon) -> bool:

@@ -60,6 +60,11 @@ def test_negative_words_about_someone_named_criticise_them(related, text, source
     "BBC political editor Nick Ardley said the Conservatives were spending too much and voters were angry.",
     "Professor Anton Weiss, a polling expert, said the Conservatives were losing badly and voters were angry.",
     "Professor Anton Weiss said the Conservatives were losing badly and voters were angry.",
+    # A body's unnamed voice on one of its own.
+    "Liberal Democrat spokesman Mark Oaten spoke on Monday. But Lib Dem officials say Mr Oaten was speaking "
+    "when an inquiry was under way and was avoiding a rush to judgement.",
+    # The victim of a harm is not whom the words blame.
+    "Ingrid Holm said the plan would undermine the United Nations and hurt families.",
     # Named, but not what the words are about.
     "Ingrid Holm said voters were angry when she spoke to the Conservatives in York.",
     # The body of someone's post says who they are.
