@@ -36,6 +36,9 @@ def is_title_head(tok: Token, lexicon: Lexicon) -> bool:
     two-word post ("chief executive", "attorney general") when the first word precedes it."""
     if tok.lower_ in lexicon.post_titles or tok.lemma_.lower() in lexicon.post_titles:
         return True
+    if tok.tag_ in {"NNS", "NNPS"} or tok.text.endswith("Ps"):  # "managers", "MPs" ("mps" to the lemmatizer)
+        if tok.lower_.removesuffix("s") in lexicon.post_titles:
+            return True
     return tok.i > 0 and f"{tok.doc[tok.i - 1].lower_} {tok.lower_}" in lexicon.post_titles
 
 

@@ -219,7 +219,8 @@ class MentionIndex:
                     start += width
                     break
             # "Health Secretary Ada Quill" tagged whole: the name starts after the title.
-            heads = [i for i in range(start, end - 1) if doc[i].lower_ in lex.post_titles]
+            heads = [i for i in range(start, end - 1) if doc[i].lower_ in lex.post_titles
+                     or doc[i].text.endswith("Ps") and doc[i].lower_[:-1] in lex.post_titles]  # "MPs X"
             if heads:
                 start = heads[-1] + 1
         if start >= end:

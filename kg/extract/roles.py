@@ -169,7 +169,7 @@ def _title_phrase(head: Token, index: MentionIndex, lexicon: Lexicon,
         anchor = doc[anchor.i + 1]
         tail.append(anchor)
     for prep in [*head.rights, *(anchor.rights if anchor.i != head.i else [])]:
-        if prep.dep_ != "prep" or prep.lower_ not in {"of", "for", "to"}:
+        if prep.dep_ != "prep" or prep.lower_ not in {"of", "for", "to", "at"}:
             continue
         pobjs = [c for c in prep.children if c.dep_ == "pobj"]
         if not pobjs:
@@ -177,8 +177,9 @@ def _title_phrase(head: Token, index: MentionIndex, lexicon: Lexicon,
         pobj = pobjs[0]
         key = index.resolve(pobj) or next(  # "leader of the Labour group": the body in the name
             (index.entity_at(c) for c in pobj.children if c.dep_ in {"compound", "amod"} and index.entity_at(c)), None)
-        if key is not None and index.clusters[key].type != "Person":
-            org = org or key
+        if key is not None and index.clusters[key].type != "Person" \
+                and (prep.lower_ != "at" or index.clusters[key].type == "Organization"):
+            org = org or key  # "manager at the Y Society" (not "MP at Westminster", a place)
         elif key is None and prep.lower_ in {"of", "for"} and pobj.is_title and not pobj.ent_type_ == "PERSON":
             state = lexicon.country_by_word(pobj.text)
             if state is not None and org is None:
@@ -244,6 +245,8 @@ def _fact(doc: Doc, article_id: str, person: str, title: str, org: str | None, s
           index: MentionIndex, head_lemma: str) -> Fact | None:
     if not title or not any(c.isalpha() for c in title):
         return None
+    # A plural title is one post each: "Labour ministers X and Y" → "minister", "MPs" → "MP".
+    title = " ".join(w[:-1] if w.lower() == f"{head_lemma.lower().removesuffix('s')}s" else w for w in title.split())
     start, end = years
     if end is not None and status == "unknown":
         status = "former"
@@ -257,9 +260,20 @@ def _fact(doc: Doc, article_id: str, person: str, title: str, org: str | None, s
 # ------------------------------------------------------------------ patterns
 def _prenominal(doc: Doc, index: MentionIndex, lexicon: Lexicon, article_id: str,
                 head: Token, person: str) -> Iterator[Fact]:
-    """"UK Prime Minister Sir X", "Tory leader X", "safeguarding minister X"."""
+    """"UK Prime Minister Sir X", "Tory leader X", "safeguarding minister X"; a plural title
+    before a list of names is each one's: "Labour ministers X and Y" (a "minister" each)."""
     mention_start = min(m.start for m in index.clusters[person].mentions if m.start <= head.i < m.end)
     i = mention_start - 1
+    listed = False
+    if i > 0 and doc[i].lower_ in {"and", ","} and head.dep_ == "conj":
+        first = head
+        while first.dep_ == "conj" and first.head.i != first.i:
+            first = first.head
+        start = next((m.start for c in index.clusters.values() for m in c.mentions
+                      if c.type == "Person" and m.start <= first.i < m.end), None)
+        if start is None:
+            return
+        i, listed = start - 1, True
     while i >= 0 and doc[i].lower_.rstrip(".") in lexicon.honorifics:
         i -= 1
     if i < 0 or doc[i].is_punct:
@@ -277,6 +291,9 @@ def _prenominal(doc: Doc, index: MentionIndex, lexicon: Lexicon, article_id: str
         return
     if title_head.pos_ == "VERB" or index.entity_at(title_head):
         return
+    plural = title_head.tag_ in {"NNS", "NNPS"} or title_head.text.endswith("Ps")
+    if listed and not plural:
+        return  # "Tory leader X and Y": the title is X's alone
     title, org, status = _title_phrase(title_head, index, lexicon, stop_at=sentence_of(doc[i]).start)
     first_word = title_head.i - len(title.split()) + 1
     if first_word > 0 and doc[first_word - 1].lower_ in {"a", "an"}:

@@ -32,6 +32,8 @@ ROLES = [
      "Sofia Brandt", "minister", None, "current", None, None),
     ("As an MEP, Pablo Ortiz voted against the treaty.",
      "Pablo Ortiz", "MEP", None, None, None, None),
+    ("Michael Rafferty, who is project manager at the Hansard Society, spoke.",
+     "Michael Rafferty", "project manager", "Hansard Society", "current", None, None),
 ]
 
 NO_ROLE = [
@@ -261,3 +263,25 @@ def test_a_seat_written_after_the_name_is_a_post(extract, text, role):
 ])
 def test_a_seat_in_the_lords_or_on_the_backbenches_is_a_post(extract, text, role):
     assert role in extract(text).roles
+
+
+@pytest.mark.parametrize("text, people, title, org", [
+    ("Labour ministers Ruth Dalby and Jonas Berg spoke.", ["Ruth Dalby", "Jonas Berg"], "minister", "Labour Party"),
+    ("Tory MPs Jonas Berg and Ruth Dalby voted against.", ["Jonas Berg", "Ruth Dalby"], "MP", "Conservative Party"),
+    ("Business leaders Ruth Dalby, Jonas Berg and Ines Moreau met on Friday.",
+     ["Ruth Dalby", "Jonas Berg", "Ines Moreau"], "Business leader", None),
+])
+def test_a_plural_title_before_a_list_of_names_is_a_post_each(extract, text, people, title, org):
+    found = extract(text)
+    assert sorted((person, found_title, found_org) for person, found_title, found_org, *_ in found.roles) \
+        == sorted((person, title, org) for person in people)
+    assert set(people) <= set(found.entities)  # "MPs" is no part of a name
+
+
+def test_a_singular_title_before_a_list_is_the_first_names_alone(extract):
+    assert [r[:2] for r in extract("Tory leader Ruth Dalby and Jonas Berg spoke.").roles] == [("Ruth Dalby", "leader")]
+
+
+def test_a_place_after_at_is_not_the_posts_body(extract):
+    assert [r[:3] for r in extract("Ruth Dalby, a Labour MP at Westminster, spoke.").roles] \
+        == [("Ruth Dalby", "MP", "Labour Party")]
