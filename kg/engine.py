@@ -172,8 +172,10 @@ class DaskEngine:
             raise UsageError("--engine dask needs Dask: pip install 'newskg[dask]'") from e
         self._cluster = None
         if address is None:
+            # The scheduler serves HTTP (metrics) even with no dashboard: on a free port, so that
+            # a cluster still shutting down, or anything else on 8787, is no clash.
             self._cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                                         dashboard_address=None)
+                                         dashboard_address=":0")
             self._client = Client(self._cluster)
         else:
             try:
