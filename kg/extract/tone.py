@@ -47,6 +47,8 @@ PHRASE_DEPS = {"conj", "appos", "compound", "amod", "nmod"}
 WARNING_VERBS = {"warn"}
 # Words hung on a name that describe its bearer: "X, who will waste more", "X, a failed leader".
 DESCRIPTION_DEPS = {"relcl", "appos"}
+# Clauses joined to a clause, not part of it ("X did A, and Y did B"; "…, which …").
+SPLIT_DEPS = {"conj", "advcl", "relcl", "parataxis"}
 CONDITIONS = {"if", "unless", "whether"}
 NOTHING = {"nothing", "none", "no"}
 # VADER's rating (on its -4 to 4 scale) for a judgement word it lacks: a clear blame or praise.
@@ -74,7 +76,7 @@ def extract(doc: Doc, *, index: MentionIndex, lexicon: Lexicon, article_id: str,
         for sentence in _by_sentence(speech.tokens):
             if _is_hypothetical(sentence) or _denies(sentence, lexicon):
                 continue
-            for tok, score in _judged_mentions(sentence, speech, acts, lexicon):
+            for tok, score, sure in _judged_mentions(sentence, speech, acts, lexicon):
                 target = _named(tok, index)
                 if target is None or target == speaker or target in speech.co_speakers or target in own:
                     continue
@@ -87,13 +89,14 @@ def extract(doc: Doc, *, index: MentionIndex, lexicon: Lexicon, article_id: str,
                 seen.add((speaker, target))
                 first, last = min(speech.cue, sentence[0].i), max(speech.cue, sentence[-1].i)
                 yield Fact(kind="criticises", subject=speaker, object=target, predicate="criticises",
-                           confidence=_confidence(score), evidence=evidence_for(doc, article_id, first, last),
-                           extractor=EXTRACTOR)
+                           confidence=_confidence(score, sure=sure),
+                           evidence=evidence_for(doc, article_id, first, last), extractor=EXTRACTOR)
 
 
 def _judged_mentions(sentence: list[Token], speech: Statement, acts: set[str],
-                     lexicon: Lexicon) -> Iterator[tuple[Token, float]]:
-    """The words of a sentence that may name whom it judges negatively, with the tone.
+                     lexicon: Lexicon) -> Iterator[tuple[Token, float, bool]]:
+    """The words of a sentence that may name whom it judges negatively, with the tone and
+    whether the words around the name are themselves negative (surer than the sentence alone).
 
     In a negative sentence, what it is about (and whom a warning addresses); in any
     sentence, someone described by negative words of their own: "a choice between X, who
@@ -104,17 +107,27 @@ def _judged_mentions(sentence: list[Token], speech: Statement, acts: set[str],
                     for t in verb.subtree}
     score = _tone(sentence, lexicon)
     if score <= NEGATIVE_TONE:
+        words = {t.i for t in sentence}
         for tok in sentence:
             if _is_about(tok, lexicon) and not _is_speaking(tok, lexicon) and not _is_harmed(tok, lexicon) \
                     and tok.i not in others_words:
-                yield tok, score
+                yield tok, score, _tone(_clause_of(tok, words), lexicon) <= NEGATIVE_TONE
         if cue.lemma_ in WARNING_VERBS and cue.sent.start == sentence[0].sent.start:
-            yield from ((c, score) for c in cue.children if c.dep_ in {"dobj", "dative"})
+            yield from ((c, score, True) for c in cue.children if c.dep_ in {"dobj", "dative"})
     for tok in sentence:
         for description in (c for c in tok.children if c.dep_ in DESCRIPTION_DEPS and tok.i not in others_words):
             own_score = _tone(list(description.subtree), lexicon)
             if own_score <= NEGATIVE_TONE:
-                yield tok, own_score
+                yield tok, own_score, True
+
+
+def _clause_of(tok: Token, words: set[int]) -> list[Token]:
+    """The clause a word stands in (its nearest verb's words, less clauses joined to it)."""
+    head = tok
+    while head.pos_ not in {"VERB", "AUX"} and head.head.i != head.i and head.head.i in words:
+        head = head.head
+    inner = {t.i for c in head.children if c.dep_ in SPLIT_DEPS and c.pos_ in {"VERB", "AUX"} for t in c.subtree}
+    return [t for t in head.subtree if t.i in words and t.i not in inner]
 
 
 def _by_sentence(tokens: list[Token]) -> list[list[Token]]:
@@ -200,9 +213,10 @@ def _is_observer(speaker: str, index: MentionIndex, lexicon: Lexicon) -> bool:
     return any(m.text.split()[0].lower().rstrip(".") in lexicon.observers for m in index.clusters[speaker].mentions)
 
 
-def _confidence(score: float) -> float:
-    """0.45 at the cut-off, rising with how negative the words are, below a cue word's."""
-    return round(0.45 + 0.25 * min(1.0, -score), 2)
+def _confidence(score: float, *, sure: bool = True) -> float:
+    """0.45 at the cut-off, rising with how negative the words are, below a cue word's;
+    0.4 for a name whose own clause reads neutral in a negative sentence."""
+    return round(0.45 + 0.25 * min(1.0, -score), 2) if sure else 0.4
 
 
 def _tone(sentence: list[Token], lexicon: Lexicon) -> float:

@@ -101,3 +101,10 @@ def test_words_of_political_blame_vader_lacks_count_as_negative(nlp):
     assert tone._tone(list(nlp("The scheme is a shambles.")), lexicon) <= tone.NEGATIVE_TONE
     assert tone._tone(list(nlp("The council botched the sale.")), lexicon) <= tone.NEGATIVE_TONE
     assert tone._tone(list(nlp("The council completed the sale.")), lexicon) > tone.NEGATIVE_TONE
+
+
+def test_a_name_in_a_neutral_clause_of_a_negative_sentence_is_less_sure(related):
+    sure = related("Ingrid Holm said the Conservatives were spending too much and voters were angry.")
+    unsure = related("Ingrid Holm said the Conservatives had met on Monday and the talks ended in a terrible disaster.")
+    assert [(s, t) for s, t, _, _ in unsure] == [("Ingrid Holm", "Conservative Party")]
+    assert unsure[0][3] == 0.4 < tone._confidence(tone.NEGATIVE_TONE) <= sure[0][3]
