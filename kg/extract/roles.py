@@ -246,7 +246,9 @@ def _fact(doc: Doc, article_id: str, person: str, title: str, org: str | None, s
     if not title or not any(c.isalpha() for c in title):
         return None
     # A plural title is one post each: "Labour ministers X and Y" → "minister", "MPs" → "MP".
-    title = " ".join(w[:-1] if w.lower() == f"{head_lemma.lower().removesuffix('s')}s" else w for w in title.split())
+    lemma = head_lemma.lower()
+    title = " ".join(w[:-1] if w.lower() == f"{lemma}s" or w.endswith("Ps") and w.lower() == lemma else w
+                     for w in title.split())
     start, end = years
     if end is not None and status == "unknown":
         status = "former"
