@@ -198,7 +198,9 @@ def _phrasal(doc: Doc, index: MentionIndex, article_id: str, verb: Token, cue: I
     if not _valid(index, source):
         return
     assert source is not None
-    for pobj in (c for c in node.children if c.dep_ in {"pobj", "dobj"}):
+    # "shrugged off claims from X": a cue ending in a particle takes the verb's object.
+    objects = [c for c in (verb if node.dep_ in {"prt", "advmod"} else node).children if c.dep_ in {"pobj", "dobj"}]
+    for pobj in objects:
         for target in targets_of(pobj, index, exclude=frozenset({source})):
             if _valid(index, target):
                 yield _fact(doc, index, article_id, source, target, cue, verb.i, pobj.i, cue.confidence)

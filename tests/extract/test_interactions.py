@@ -22,6 +22,10 @@ FOUND = [
      "Owen Pryce", "Greta Lund", "criticises", "rejects"),
     ("Owen Pryce rejected Greta Lund's claims as false.",
      "Owen Pryce", "Greta Lund", "criticises", "rejects"),
+    ("Owen Pryce shrugged off claims from Greta Lund that he had lied.",
+     "Owen Pryce", "Greta Lund", "criticises", "rejects"),
+    ("Owen Pryce brushed aside criticism from Greta Lund.",
+     "Owen Pryce", "Greta Lund", "criticises", "rejects"),
     ("Owen Pryce backed Greta Lund in the leadership race.",
      "Owen Pryce", "Greta Lund", "supports", "endorses"),
     ("Owen Pryce's support for Greta Lund surprised colleagues.",
@@ -43,6 +47,7 @@ NOT_FOUND = [
     "Owen Pryce defended his record on schools.",
     "Owen Pryce praised the weather in Brighton.",
     "Maria Okafor met Henrik Dahl in Vienna.",
+    "Owen Pryce shrugged off the defeat and thanked Greta Lund.",
 ]
 
 
