@@ -66,6 +66,17 @@ OFFICE_WINDOW = 6  # an office-holder left unnamed is looked for further back th
 SPEAKER_WINDOW = 8  # "he said" looks this far back for the last person reported speaking
 
 
+def _party_then_name(doc: Doc, start: int, end: int, lex: Lexicon) -> bool:
+    """A body's short name written before a name of two or three capitalised words, none of
+    them a body's head word ("Tory Dominic Grieve", not "Labour Friends of Israel")."""
+    for width in (2, 1):
+        if end - start - width in {2, 3} and _span_text(doc, start, start + width) in lex.org_aliases:
+            rest = doc[start + width:end]
+            return all(t.pos_ == "PROPN" and t.is_title and t.lower_ not in lex.org_head_words for t in rest) \
+                and rest.text not in lex.org_aliases
+    return False
+
+
 def strip_honorifics(name: str, honorifics: frozenset[str]) -> str:
     """``name`` without the honorifics it starts with ("Rt Rev X" → "X"), longest first.
 
@@ -209,6 +220,8 @@ class MentionIndex:
             elif end - start == 1 and _is_country_name(lex, last.text) \
                     and not (start > 0 and doc[start - 1].lower_.rstrip(".") in lex.honorifics):
                 type_ = "Place"  # "If Wales rejected the deal": a lone country name is no person
+        if type_ == "Organization" and _party_then_name(doc, start, end, lex):
+            type_ = "Person"  # "Tory Dominic Grieve" tagged as a body: a party's person
         if type_ == "Person" and end - start == 1 and doc[start].tag_ in {"NNS", "NNPS"} \
                 and doc[start].dep_ in SUBJECTS and _takes_plural_verb(doc[start]):
             return None  # "Africans are …", "the Britons were …": a people, not a person

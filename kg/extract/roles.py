@@ -285,6 +285,14 @@ def _prenominal(doc: Doc, index: MentionIndex, lexicon: Lexicon, article_id: str
         if i >= len(words) - 1 and tuple(t.lower_ for t in doc[i - len(words) + 1:i + 1]) == words:
             i -= len(words) - 1
             break
+    # "deputy minister for women X": a portfolio after the head word, before the name.
+    portfolio = next((j for j in range(i - 1, max(i - 4, 0), -1) if doc[j].lower_ == "for"), None)
+    if not is_title_head(doc[i], lexicon) and portfolio is not None and is_title_head(doc[portfolio - 1], lexicon) \
+            and all(t.pos_ in {"NOUN", "PROPN", "ADJ", "CCONJ"} and index.entity_at(t) is None
+                    for t in doc[portfolio + 1:i + 1]):
+        portfolio_words, i = doc[portfolio:i + 1].text, portfolio - 1
+    else:
+        portfolio_words = ""
     title_head = doc[i]
     if not is_title_head(title_head, lexicon):
         if title_head.pos_ == "NOUN" and title_head.head.i == head.i:
@@ -297,6 +305,8 @@ def _prenominal(doc: Doc, index: MentionIndex, lexicon: Lexicon, article_id: str
     if listed and not plural:
         return  # "Tory leader X and Y": the title is X's alone
     title, org, status = _title_phrase(title_head, index, lexicon, stop_at=sentence_of(doc[i]).start)
+    if portfolio_words and not title.endswith(portfolio_words):
+        title = f"{title} {portfolio_words}"
     first_word = title_head.i - len(title.split()) + 1
     if first_word > 0 and doc[first_word - 1].lower_ in {"a", "an"}:
         return  # "how good a prime minister X will make": a hypothetical, not a post
@@ -305,6 +315,36 @@ def _prenominal(doc: Doc, index: MentionIndex, lexicon: Lexicon, article_id: str
         status = "current"  # a title written before a name is the one held when written
     fact = _fact(doc, article_id, person, title, org, status, i, head.i,
                  (None, None), 0.9, index, title_head.lemma_)
+    if fact:
+        yield fact
+    yield from _coordinated_title(doc, index, lexicon, article_id, title_head, head, person)
+
+
+def _coordinated_title(doc: Doc, index: MentionIndex, lexicon: Lexicon, article_id: str,
+                       title_head: Token, head: Token, person: str) -> Iterator[Fact]:
+    """"Labour MP and former Cabinet minister X": the title joined by "and" before the one
+    next to the name is X's too (the parser hangs it anywhere, so read the words)."""
+    sentence_start = sentence_of(title_head).start
+    j = title_head.i - 1
+    while j > sentence_start and doc[j].lower_ != "and" and (
+            index.entity_at(doc[j]) is not None or doc[j].lower_ in lexicon.status_cues
+            or _belongs_to_title(doc[j], lexicon)):
+        j -= 1
+    if j <= sentence_start or doc[j].lower_ != "and" or not is_title_head(doc[j - 1], lexicon) \
+            or index.entity_at(doc[j - 1]) is not None:
+        return
+    other = doc[j - 1]
+    k = other.i - 1
+    while k > sentence_start and (_belongs_to_title(doc[k], lexicon) or index.entity_at(doc[k]) is not None
+                                  or doc[k].lower_ in lexicon.status_cues):
+        k -= 1
+    if doc[k].pos_ == "DET" or doc[k].lower_ in {"and", ","}:
+        return  # "the mayor and Tory leader X met": the mayor is someone else
+    title, org, status = _title_phrase(other, index, lexicon, stop_at=sentence_start)
+    if status == "unknown":
+        status = _status_from_context(sentence_of(other), "current")
+    fact = _fact(doc, article_id, person, title, org, status, other.i, head.i, (None, None), 0.85, index,
+                 other.lemma_)
     if fact:
         yield fact
 
@@ -567,8 +607,13 @@ def memberships(doc: Doc, *, index: MentionIndex, lexicon: Lexicon, article_id: 
             if head.dep_ == "nsubj":
                 preps += [c for c in head.head.children if c.dep_ == "prep" and head.i < c.i < head.head.i
                           and doc[c.i - 1].text == ","]
-            # "X, for the Liberal Democrats, said": speaking for a body, set off by commas.
+            # "X, for the Liberal Democrats, said": speaking for a body, set off by commas;
+            # "For the Conservatives, X said": the same, put first.
             preps += [c for c in head.children if c.dep_ == "prep" and c.lower_ == "for" and doc[c.i - 1].text == ","]
+            if head.dep_ == "nsubj":
+                preps += [c for c in head.head.children if c.dep_ == "prep" and c.lower_ == "for" and c.i < head.i
+                          and c.i - sentence_of(c).start <= 1 and c.right_edge.i + 1 < len(doc)
+                          and doc[c.right_edge.i + 1].text == ","]
             for prep in (p for p in preps if p.lower_ in {"from", "of", "for"} and not _home_or_seat(p, person, index)):
                 for pobj in (p for p in prep.children if p.dep_ == "pobj"):
                     key = index.resolve(pobj)

@@ -287,3 +287,31 @@ def test_a_singular_title_before_a_list_is_the_first_names_alone(extract):
 def test_a_place_after_at_is_not_the_posts_body(extract):
     assert [r[:3] for r in extract("Ruth Dalby, a Labour MP at Westminster, spoke.").roles] \
         == [("Ruth Dalby", "MP", "Labour Party")]
+
+
+def test_titles_joined_by_and_before_a_name_are_each_a_post(extract):
+    roles = extract("Veteran Labour MP and former Cabinet minister Jack Cunningham will stand down.").roles
+    assert sorted(r[:4] for r in roles) == [("Jack Cunningham", "MP", "Labour Party", "current"),
+                                            ("Jack Cunningham", "minister", "Cabinet", "former")]
+    # With a determiner the first title is someone else's.
+    assert [r[:2] for r in extract("The mayor and Tory leader Ruth Dalby met.").roles] == [("Ruth Dalby", "leader")]
+
+
+def test_a_portfolio_between_the_post_and_the_name_is_part_of_the_title(extract):
+    roles = extract("Labour's deputy minister for women Jacqui Smith accused the Greens of offering nothing.").roles
+    assert [r[:3] for r in roles] == [("Jacqui Smith", "deputy minister for women", "Labour Party")]
+
+
+@pytest.mark.parametrize("text, person, org", [
+    ("For the Conservatives, Tim Collins said the plan was wrong.", "Tim Collins", "Conservative Party"),
+    # The model tags party and name together as a body.
+    ("But Tory Dominic Grieve said the report was wrong.", "Dominic Grieve", "Conservative Party"),
+])
+def test_a_party_speaker_written_first_or_tagged_as_a_body_is_a_member(extract, text, person, org):
+    assert (person, org) in extract(text).memberships
+
+
+def test_a_body_named_first_that_is_no_party_before_a_name_stays_a_body(extract):
+    found = extract("The Labour Friends of Israel met in Leeds.")
+    assert found.entities["Labour Friends of Israel"][0] == "Organization"
+    assert found.memberships == []
