@@ -1060,18 +1060,28 @@ def _title_tail(doc: Doc, start: int, end: int, lex: Lexicon) -> int:
     """How many words at the start of a name span end a title written before it ("State"
     in "Secretary of State X"), leaving a name of two words or more, or none at all (all of
     them for a title that goes on: "State for Culture"); 0 if no title ends there."""
+    for head, tail in _title_splits(lex).get(doc[start].lower_, ()):
+        cut = len(tail)
+        if start < len(head) or tuple(t.lower_ for t in doc[start:start + cut]) != tail \
+                or tuple(t.lower_ for t in doc[start - len(head):start]) != head:
+            continue
+        rest = doc[start + cut:end]
+        if len(rest) and rest[0].lower_ == "for":
+            return end - start  # "State for Culture": the title goes on, all of it
+        if not rest or (len(rest) >= 2 and all(t.is_title and t.pos_ == "PROPN" for t in rest)):
+            return cut
+    return 0
+
+
+@cache
+def _title_splits(lex: Lexicon) -> dict[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]]:
+    """Each title of several words cut in two (head, tail) every way, by the tail's first word,
+    in the lexicon's order: a name span is checked only against the cuts it can start with."""
+    splits: dict[str, list[tuple[tuple[str, ...], tuple[str, ...]]]] = {}
     for words in lex.multiword_titles():
         for cut in range(1, len(words)):
-            head, tail = words[:-cut], words[-cut:]
-            if start < len(head) or tuple(t.lower_ for t in doc[start:start + cut]) != tail \
-                    or tuple(t.lower_ for t in doc[start - len(head):start]) != head:
-                continue
-            rest = doc[start + cut:end]
-            if len(rest) and rest[0].lower_ == "for":
-                return end - start  # "State for Culture": the title goes on, all of it
-            if not rest or (len(rest) >= 2 and all(t.is_title and t.pos_ == "PROPN" for t in rest)):
-                return cut
-    return 0
+            splits.setdefault(words[-cut], []).append((words[:-cut], words[-cut:]))
+    return {word: tuple(cuts) for word, cuts in splits.items()}
 
 
 def _speaking_subject(tok: Token, lexicon: Lexicon) -> bool:

@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
-from kg.extract.common import earlier_owner, evidence_for, is_title_head
+from kg.extract.common import earlier_owner, evidence_for, is_title_head, sentence_of
 from kg.model import Fact
 
 if TYPE_CHECKING:
@@ -112,7 +112,7 @@ def _judged_mentions(sentence: list[Token], speech: Statement, acts: set[str],
             if _is_about(tok, lexicon) and not _is_speaking(tok, lexicon) and not _is_harmed(tok, lexicon) \
                     and tok.i not in others_words:
                 yield tok, score, _tone(_clause_of(tok, words), lexicon) <= NEGATIVE_TONE
-        if cue.lemma_ in WARNING_VERBS and cue.sent.start == sentence[0].sent.start:
+        if cue.lemma_ in WARNING_VERBS and sentence_of(cue).start == sentence_of(sentence[0]).start:
             yield from ((c, score, True) for c in cue.children if c.dep_ in {"dobj", "dative"})
     for tok in sentence:
         for description in (c for c in tok.children if c.dep_ in DESCRIPTION_DEPS and tok.i not in others_words):
@@ -134,7 +134,7 @@ def _by_sentence(tokens: list[Token]) -> list[list[Token]]:
     """A statement's words cut at sentence ends: each sentence is judged on its own."""
     sentences: dict[int, list[Token]] = {}
     for tok in tokens:
-        sentences.setdefault(tok.sent.start, []).append(tok)
+        sentences.setdefault(sentence_of(tok).start, []).append(tok)
     return list(sentences.values())
 
 
@@ -224,8 +224,19 @@ def _tone(sentence: list[Token], lexicon: Lexicon) -> float:
 
     A word VADER lacks in the form written is given as its lemma ("squandered" → "squander");
     a positive word a valence shifter governs gets VADER's own negator before it ("a lack
-    of trust" → "a lack of not trust").
+    of trust" → "a lack of not trust"). Scores are kept per document: statements overlap
+    (a quotation and the clause reporting it, one clause for each of two speakers).
     """
+    if not sentence:
+        return 0.0
+    scores = sentence[0].doc.user_data.setdefault("kg_tone", {})
+    key = tuple(t.i for t in sentence)
+    if key not in scores:
+        scores[key] = _score(sentence, lexicon)
+    return scores[key]
+
+
+def _score(sentence: list[Token], lexicon: Lexicon) -> float:
     analyzer = _analyzer(lexicon)
     valence = analyzer.lexicon
     words = []
