@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz
 
-from kg.extract.common import is_possessor, sentence_of, text_of
+from kg.extract.common import is_possessor, is_title_head, sentence_of, text_of
 from kg.lexicons import Lexicon
 from kg.model import Entity, EntityType
 
@@ -382,8 +382,29 @@ class MentionIndex:
                     found.append(Mention(i, end, "Person", name, name, in_quote=self.quote_mask[tok.idx]))
                     i = end
                     continue
+                end = self._titled_peer_end(i, taken)
+                if end is not None:  # the honorific stays out of the name, as for the model's names
+                    found.append(Mention(i + 1, end, "Person", _span_text(doc, i, end), _span_text(doc, i + 1, end),
+                                         in_quote=self.quote_mask[tok.idx]))
+                    i = end
+                    continue
             i += 1
         return found
+
+    def _titled_peer_end(self, i: int, taken: set[int]) -> int | None:
+        """"Labour peer Lord Haskins", "Tory MP Sir Ian Blair": an honorific and one or two
+        capitalised words the model missed, right after a post word, are a person; returns
+        where the name ends."""
+        doc, lex = self.doc, self.lexicon
+        if i == 0 or not is_title_head(doc[i - 1], lex) or not doc[i].is_title \
+                or doc[i].lower_.rstrip(".") not in lex.honorifics:
+            return None
+        end = i + 1
+        while end < len(doc) and end - i <= 2 and end not in taken and doc[end].tag_ == "NNP" \
+                and doc[end].is_title and doc[end].text.isalpha() and doc[end].lower_ not in lex.org_head_words \
+                and not is_title_head(doc[end], lex) and doc[end].lower_.rstrip(".") not in lex.honorifics:
+            end += 1
+        return end if end > i + 1 and (end == len(doc) or doc[end].tag_ != "NNP") else None
 
     def _titled_name_end(self, i: int, taken: set[int]) -> int | None:
         """"Chief Constable Alastair McWhirter": two or three capitalised words the model

@@ -616,9 +616,18 @@ def memberships(doc: Doc, *, index: MentionIndex, lexicon: Lexicon, article_id: 
                           and doc[c.right_edge.i + 1].text == ","]
             for prep in (p for p in preps if p.lower_ in {"from", "of", "for"} and not _home_or_seat(p, person, index)):
                 for pobj in (p for p in prep.children if p.dep_ == "pobj"):
-                    key = index.resolve(pobj)
+                    # "from the campaign group Fathers 4 Justice": the body named after its description.
+                    key = index.resolve(pobj) or next((index.entity_at(c) for c in pobj.children
+                                                       if c.dep_ == "appos" and index.entity_at(c)), None)
                     if org is None and key and index.clusters[key].type == "Organization":
                         org, first = key, prep.i
+        if org is None and head.dep_ == "nsubj" and head.i + 2 < len(doc) and doc[head.i + 1].text == ",":
+            # "X, Blackpool Hotel Association said": the body named after the speaker's name.
+            body = next((c for c in head.head.children if c.dep_ == "nsubj" and c.i > head.i), None)
+            listed = body is not None and any(c.dep_ == "conj" for c in (*body.children, *head.children))
+            key = index.entity_at(body) if body is not None and body.left_edge.i == head.i + 2 and not listed else None
+            if key is not None and index.clusters[key].type == "Organization":
+                org, first = key, body.i
         if org is None:
             continue
         if (person, org) not in seen:

@@ -315,3 +315,19 @@ def test_a_body_named_first_that_is_no_party_before_a_name_stays_a_body(extract)
     found = extract("The Labour Friends of Israel met in Leeds.")
     assert found.entities["Labour Friends of Israel"][0] == "Organization"
     assert found.memberships == []
+
+
+@pytest.mark.parametrize("text, person, org", [
+    ('Colin Asplin, Blackpool Hotel Association said: "We have tried very hard."',
+     "Colin Asplin", "Blackpool Hotel Association"),
+    ("John Ison, from the controversial group Fathers 4 Justice, said it was very disappointing.",
+     "John Ison", "Fathers 4 Justice"),
+])
+def test_a_body_named_beside_a_speaker_is_theirs(extract, text, person, org):
+    assert (person, org) in extract(text).memberships
+
+
+def test_a_peer_the_model_missed_after_a_post_word_is_a_person_with_the_post(extract):
+    found = extract("Meanwhile Labour peer Lord Haskins agreed with the plan.")
+    assert found.entities["Haskins"][0] == "Person"
+    assert [r[:3] for r in found.roles] == [("Haskins", "peer", "Labour Party")]
