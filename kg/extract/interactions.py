@@ -23,6 +23,7 @@ from collections.abc import Iterable, Iterator
 from functools import cache
 from typing import TYPE_CHECKING, NamedTuple
 
+from kg.extract import tone
 from kg.extract.common import (
     clause_subject,
     coordinated_subjects,
@@ -60,6 +61,8 @@ IRONIC = {"mockingly", "sarcastically", "ironically", "jokingly", "sardonically"
 REMEDY_VERBS = {"sort", "tackle", "end", "fix", "clear", "stop", "solve", "address", "reduce", "remedy"}
 # A word of praise its subject is said to lack ("X lacks the courage to …") is blame.
 LACKING = Judgement(kind="evaluation", lemmas=("lack",), predicate="criticises")
+# Naming someone in words that read negative, no word of the lexicon among them ("described as 'irresponsible'").
+NEGATIVE_NAMING = Judgement(kind="adjective", lemmas=("negative",), predicate="criticises")
 
 
 def extract(doc: Doc, *, index: MentionIndex, lexicon: Lexicon, article_id: str,
@@ -340,21 +343,27 @@ def _relation(doc: Doc, index: MentionIndex, article_id: str, noun: Token, cue: 
 
 
 def _naming(doc: Doc, index: MentionIndex, lexicon: Lexicon, article_id: str, verb: Token) -> Iterator[Fact]:
-    """"X called Y a liar", "X branded Y incompetent"."""
+    """"X called Y a liar", "X branded Y incompetent", "Y's comments were described as
+    'outrageous' by X" (a word of blame from the lexicon, or words that read negative)."""
     if is_negated(verb):
         return
-    source = _actor(verb, index)
+    passive = is_passive(verb)
+    source = passive_agent(verb, index) if passive else _actor(verb, index)
     if not _valid(index, source):
         return
     assert source is not None
-    objects = [c for c in verb.children if c.dep_ in {"dobj", "nsubj"} and c.i > verb.i]
-    complements = [c for c in verb.subtree if c.dep_ in {"oprd", "attr", "acomp", "xcomp", "ccomp"}]
+    objects = [c for c in verb.children if (c.dep_ == "nsubjpass" if passive else
+                                            c.dep_ in {"dobj", "nsubj"} and c.i > verb.i)]
+    # "… a liar", "… incompetent", "described as 'irresponsible'" (whatever the parser hangs on "as").
+    complements = [c for c in verb.subtree if c.dep_ in {"oprd", "attr", "acomp", "xcomp", "ccomp"}] + [
+        c for prep in verb.children if prep.dep_ == "prep" and prep.lower_ == "as" for c in prep.children]
     complement_words = {t.lemma_.lower() for c in complements for t in c.subtree}
-    for judgement in lexicon.judgements:
-        if judgement.kind not in {"noun", "adjective", "evaluation"} or judgement.predicate in SUPPORT_PREDICATES:
-            continue
-        if judgement.lemmas[0] not in complement_words:
-            continue
+    judgements = [j for j in lexicon.judgements if j.kind in {"noun", "adjective", "evaluation"}
+                  and j.predicate not in SUPPORT_PREDICATES and j.lemmas[0] in complement_words]
+    words = sorted({t for c in complements for t in c.subtree}, key=lambda t: t.i)
+    if not judgements and words and tone.tone_of(words, lexicon) <= tone.NEGATIVE_TONE:
+        judgements = [NEGATIVE_NAMING]
+    for judgement in judgements:
         for obj in objects:
             for target in targets_of(obj, index, exclude=frozenset({source})):
                 if _valid(index, target):

@@ -105,18 +105,18 @@ def _judged_mentions(sentence: list[Token], speech: Statement, acts: set[str],
     cue = sentence[0].doc[speech.cue]
     others_words = {t.i for verb in sentence if verb.i != speech.cue and _speaks_or_acts(verb, acts, lexicon)
                     for t in verb.subtree}
-    score = _tone(sentence, lexicon)
+    score = tone_of(sentence, lexicon)
     if score <= NEGATIVE_TONE:
         words = {t.i for t in sentence}
         for tok in sentence:
             if _is_about(tok, lexicon) and not _is_speaking(tok, lexicon) and not _is_harmed(tok, lexicon) \
                     and tok.i not in others_words:
-                yield tok, score, _tone(_clause_of(tok, words), lexicon) <= NEGATIVE_TONE
+                yield tok, score, tone_of(_clause_of(tok, words), lexicon) <= NEGATIVE_TONE
         if cue.lemma_ in WARNING_VERBS and sentence_of(cue).start == sentence_of(sentence[0]).start:
             yield from ((c, score, True) for c in cue.children if c.dep_ in {"dobj", "dative"})
     for tok in sentence:
         for description in (c for c in tok.children if c.dep_ in DESCRIPTION_DEPS and tok.i not in others_words):
-            own_score = _tone(list(description.subtree), lexicon)
+            own_score = tone_of(list(description.subtree), lexicon)
             if own_score <= NEGATIVE_TONE:
                 yield tok, own_score, True
 
@@ -219,7 +219,7 @@ def _confidence(score: float, *, sure: bool = True) -> float:
     return round(0.45 + 0.25 * min(1.0, -score), 2) if sure else 0.4
 
 
-def _tone(sentence: list[Token], lexicon: Lexicon) -> float:
+def tone_of(sentence: list[Token], lexicon: Lexicon) -> float:
     """VADER's compound score of a sentence, its words fitted to VADER's lexicon first.
 
     A word VADER lacks in the form written is given as its lemma ("squandered" → "squander");

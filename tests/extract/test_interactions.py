@@ -492,3 +492,21 @@ def test_a_promise_not_to_raise_taxes_blames_nobody(extract):
 ])
 def test_a_bodys_poster_attacking_someone_and_taunts_of_fear(extract, text, source, target, kind):
     assert (source, target, kind) in [(s, t, k) for s, t, k, _ in extract(text).interactions]
+
+
+@pytest.mark.parametrize("text, source, target", [
+    ("Jonas Berg described Ruth Dalby as irresponsible and reckless.", "Jonas Berg", "Ruth Dalby"),
+    # Passive, whose comments they were.
+    ("Ruth Dalby spoke on Monday. Her comments were described as irresponsible by the Muslim Council of Britain.",
+     "Muslim Council of Britain", "Ruth Dalby"),
+])
+def test_naming_someone_in_negative_words_criticises_them(extract, text, source, target):
+    assert (source, target, "criticises") in [(s, t, k) for s, t, k, _ in extract(text).interactions]
+
+
+@pytest.mark.parametrize("text", [
+    "Jonas Berg described Ruth Dalby as a dedicated and talented colleague.",
+    "Ruth Dalby was described as a hero by Jonas Berg.",
+])
+def test_naming_someone_in_kind_words_is_no_criticism(extract, text):
+    assert [k for _, _, k, _ in extract(text).interactions if k == "criticises"] == []

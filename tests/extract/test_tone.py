@@ -98,9 +98,9 @@ def test_words_of_political_blame_vader_lacks_count_as_negative(nlp):
     lexicon = load_lexicon()
     # "shambles" and "botch" are judgement words VADER (rated on social media) does not know;
     # "botched" is found by its lemma.
-    assert tone._tone(list(nlp("The scheme is a shambles.")), lexicon) <= tone.NEGATIVE_TONE
-    assert tone._tone(list(nlp("The council botched the sale.")), lexicon) <= tone.NEGATIVE_TONE
-    assert tone._tone(list(nlp("The council completed the sale.")), lexicon) > tone.NEGATIVE_TONE
+    assert tone.tone_of(list(nlp("The scheme is a shambles.")), lexicon) <= tone.NEGATIVE_TONE
+    assert tone.tone_of(list(nlp("The council botched the sale.")), lexicon) <= tone.NEGATIVE_TONE
+    assert tone.tone_of(list(nlp("The council completed the sale.")), lexicon) > tone.NEGATIVE_TONE
 
 
 def test_a_name_in_a_neutral_clause_of_a_negative_sentence_is_less_sure(related):
