@@ -225,6 +225,10 @@ def _noun(doc: Doc, index: MentionIndex, article_id: str, noun: Token, cue: Inte
         verb = noun.head if noun.dep_ == "dobj" else noun.head.head if noun.dep_ == "pobj" else None
         if verb is not None and verb.pos_ == "VERB" and not is_negated(verb):
             source = _actor(verb, index)
+    if source is None and noun.dep_ == "attr" and noun.head.lemma_ == "be" and not is_negated(noun.head):
+        # "The committee's report was a stinging rebuke for Y": whose the report (or speech) is.
+        subject = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
+        source = next(iter(targets_of(subject, index)), None) if subject is not None else None
     if not _valid(index, source):
         return
     assert source is not None

@@ -230,7 +230,7 @@ def tone_of(sentence: list[Token], lexicon: Lexicon) -> float:
     if not sentence:
         return 0.0
     scores = sentence[0].doc.user_data.setdefault("kg_tone", {})
-    key = tuple(t.i for t in sentence)
+    key = (id(lexicon), *(t.i for t in sentence))
     if key not in scores:
         scores[key] = _score(sentence, lexicon)
     return scores[key]

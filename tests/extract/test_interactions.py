@@ -510,3 +510,11 @@ def test_naming_someone_in_negative_words_criticises_them(extract, text, source,
 ])
 def test_naming_someone_in_kind_words_is_no_criticism(extract, text):
     assert [k for _, _, k, _ in extract(text).interactions if k == "criticises"] == []
+
+
+def test_a_report_that_is_a_rebuke_is_its_authors(extract):
+    found = extract("The Environmental Audit Committee published a report on Monday. "
+                    "The report was a stinging rebuke for John Prescott.")
+    assert ("Environmental Audit Committee", "John Prescott", "criticises") in [
+        (s, t, k) for s, t, k, _ in found.interactions]
+    assert extract("The weather was an attack on Jonas Berg's plans.").interactions == []
