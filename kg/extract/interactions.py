@@ -269,8 +269,8 @@ def _urging(doc: Doc, index: MentionIndex, article_id: str, verb: Token, cue: In
     infinitives = [c for c in verb.children if c.i > verb.i and _is_infinitive(c)]
     if is_negated(verb) or not infinitives or any(c.dep_ == "auxpass" for i in infinitives for c in i.children):
         return  # none, or something done for Y: "called for Y to be given more time"
-    word = cue.cue.split()[1]
-    # A noun ("calls for Y to …") is its owner's, or that of whoever makes the calls.
+    # "X urged Y to quit": a verb of one word takes Y as its object.
+    word = cue.cue.split()[1] if " " in cue.cue else None
     source = (_possessor_key(verb, index) or _actor(verb.head, index)) if verb.pos_ == "NOUN" else _actor(verb, index)
     if not _valid(index, source):
         return
@@ -278,11 +278,13 @@ def _urging(doc: Doc, index: MentionIndex, article_id: str, verb: Token, cue: In
     # "for Y to resign" read as a clause of its own: "for" hangs on "resign".
     preps = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == word] + [
         c for i in infinitives for c in i.children if c.dep_ in {"mark", "prep"} and c.lower_ == word and c.i < i.i]
-    for prep in preps:
-        for pobj in (c for c in prep.children if c.dep_ == "pobj"):
-            for target in targets_of(pobj, index, exclude=frozenset({source})):
-                if _valid(index, target):
-                    yield _fact(doc, index, article_id, source, target, cue, verb.i, pobj.i, cue.confidence)
+    objects = [c for p in preps for c in p.children if c.dep_ == "pobj"] if word else [
+        c for c in verb.children if c.dep_ == "dobj"] + [
+        c for i in infinitives for c in i.children if c.dep_ == "nsubj" and c.i > verb.i]
+    for pobj in objects:
+        for target in targets_of(pobj, index, exclude=frozenset({source})):
+            if _valid(index, target):
+                yield _fact(doc, index, article_id, source, target, cue, verb.i, pobj.i, cue.confidence)
 
 
 def _is_infinitive(tok: Token) -> bool:

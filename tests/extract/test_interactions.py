@@ -379,6 +379,7 @@ def test_a_speaker_reporting_anothers_criticism_does_not_criticise_the_critic(ex
     # Calls as a noun: whoever makes them, or whose they are.
     ("Jonas Berg repeated calls for the mayor, Ruth Dalby, to apologise for her remarks.", "Jonas Berg", "Ruth Dalby"),
     ("The Greens' calls for Ruth Dalby to resign grew louder.", "Green Party", "Ruth Dalby"),
+    ("Ruth Dalby urged Jonas Berg to step down.", "Ruth Dalby", "Jonas Berg"),
 ])
 def test_calling_on_someone_to_act_is_a_demand(extract, text, source, target):
     assert (source, target, "criticises") in [(s, t, k) for s, t, k, _ in extract(text).interactions]
@@ -518,3 +519,8 @@ def test_a_report_that_is_a_rebuke_is_its_authors(extract):
     assert ("Environmental Audit Committee", "John Prescott", "criticises") in [
         (s, t, k) for s, t, k, _ in found.interactions]
     assert extract("The weather was an attack on Jonas Berg's plans.").interactions == []
+
+
+def test_urging_others_to_back_someone_is_no_demand_on_them(extract):
+    found = extract("Ruth Dalby urged voters to back Jonas Berg.").interactions
+    assert ("Ruth Dalby", "Jonas Berg", "criticises") not in [(s, t, k) for s, t, k, _ in found]
