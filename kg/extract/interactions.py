@@ -8,13 +8,16 @@ dependency parse (gold/GUIDELINE.md "Criticisms", "Supports"):
 * phrasal verbs: "X pushed back against Y's comments", "X hit out at Y";
 * nouns: "X's criticism of Y", "X's support for figures like Y", "X's backing of Y";
 * a person described by their stance: "X, a close ally of Y", "X is a critic of Y";
-* demands: "X called for Y's resignation", "X called on Y to publish the figures";
+* demands: "X called for Y's resignation", "X called on Y to publish the figures", "X
+  urged Y to step down", "X repeated calls for Y to apologise";
+* naming: "X called Y a liar", "Y's comments were described as irresponsible by X";
 * negative judgements in attributed speech: "X is a liar", "X doesn't have what it takes",
   "X deserves to be in prison", "the plan was dangerous" (the plan's owner, from earlier in
   the article) said by S → S criticises X.
 
 Negated cues ("did not criticise") give nothing; a possessive pronoun for the actor itself
-("defended his record") is not a target.
+("defended his record") is not a target. Criticism with no cue word at all, read from the
+tone of attributed words, is ``kg.extract.tone``'s.
 """
 
 from __future__ import annotations

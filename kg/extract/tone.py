@@ -13,8 +13,12 @@ a compound score of -0.05 or below, the cut-off its authors recommend.
 This reads past what is written, so its facts carry a lower confidence than a cue word's,
 and it only adds pairs no other rule found. Not read as criticism: words about the
 speaker's own side (their party or body, or someone who belongs to it), about someone
-speaking in the same breath, about places, or said by observers (editors, analysts,
-professors: `observers.txt`), who describe a fight rather than take part in it.
+speaking in the same breath or whose own words are reported, about places, about the victim
+of a harm ("would undermine the UN"); conditions ("if Y fails") and denials ("Y hid
+nothing"); words said by observers (editors, analysts, professors: `observers.txt`), who
+describe a fight rather than take part in it. VADER is fitted to political news first: the
+judgement lexicon's words of blame join its lexicon, valence shifters (`tone_shifters.txt`:
+"a lack of trust") turn good words round, and "too much" reads as a fault.
 """
 
 from __future__ import annotations
