@@ -36,10 +36,33 @@ def is_title_head(tok: Token, lexicon: Lexicon) -> bool:
     two-word post ("chief executive", "attorney general") when the first word precedes it."""
     if tok.lower_ in lexicon.post_titles or tok.lemma_.lower() in lexicon.post_titles:
         return True
-    if tok.tag_ in {"NNS", "NNPS"} or tok.text.endswith("Ps"):  # "managers", "MPs" ("mps" to the lemmatizer)
-        if tok.lower_.removesuffix("s") in lexicon.post_titles:
-            return True
+    if is_plural_word(tok) and tok.lower_.removesuffix("s") in lexicon.post_titles:
+        return True
     return tok.i > 0 and f"{tok.doc[tok.i - 1].lower_} {tok.lower_}" in lexicon.post_titles
+
+
+def is_plural_word(tok: Token) -> bool:
+    """A plural noun, acronyms too: "managers", "MPs" (which the lemmatizer leaves as "mps")."""
+    return tok.tag_ in {"NNS", "NNPS"} or tok.text.endswith("Ps")
+
+
+def is_actor(index: MentionIndex, key: str | None) -> bool:
+    """Is ``key`` someone who can criticise or be criticised: a person or an organisation?"""
+    return key is not None and index.clusters[key].type in {"Person", "Organization"}
+
+
+def governor(obj: Token) -> Token:
+    """The word an object depends on: a verb's for "damaged the NHS", the preposition's head
+    for "a lack of trust"."""
+    return obj.head.head if obj.dep_ == "pobj" else obj.head
+
+
+def is_done_to_nothing(tok: Token, nothing: frozenset[str]) -> bool:
+    """Is ``tok`` done to nothing: an object among ``nothing`` or with "no" ("was hiding
+    nothing", "hid no figures")?"""
+    return any(c.dep_ == "dobj" and (c.lower_ in nothing or any(d.dep_ == "det" and d.lower_ == "no"
+                                                                 for d in c.children))
+               for c in tok.children)
 
 
 def clause_subject(verb: Token, index: MentionIndex) -> str | None:
@@ -168,7 +191,7 @@ def inherited_subject(verb: Token, index: MentionIndex) -> str | None:
 def _whose(noun: Token, index: MentionIndex) -> str | None:
     """Whose a thing is, by its possessor ("Y's poster") or a body named in front of it
     ("Labour poster plans")."""
-    return _possessor(noun, index) or next(
+    return possessor(noun, index) or next(
         (key for left in noun.lefts if left.dep_ in {"compound", "amod"}
          for t in left.subtree if (key := index.entity_at(t)) is not None), None)
 
@@ -181,7 +204,8 @@ def is_possessor(tok: Token) -> bool:
         c.dep_ == "case" and c.text in {"'s", "’s", "'", "’"} for c in tok.children)
 
 
-def _possessor(noun: Token, index: MentionIndex) -> str | None:
+def possessor(noun: Token, index: MentionIndex) -> str | None:
+    """Who owns a noun by a possessive ("X's plan"), if anyone."""
     for child in noun.children:
         if is_possessor(child):
             return index.resolve(child)

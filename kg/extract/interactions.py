@@ -31,11 +31,15 @@ from kg.extract.common import (
     clause_subject,
     coordinated_subjects,
     evidence_for,
+    governor,
     inherited_subject,
+    is_actor,
+    is_done_to_nothing,
     is_negated,
     is_passive,
     is_possessor,
     passive_agent,
+    possessor,
     targets_of,
 )
 from kg.extract.mentions import PRONOUN_GENDER
@@ -147,10 +151,6 @@ def _actor(verb: Token, index: MentionIndex) -> str | None:
     return actor
 
 
-def _valid(index: MentionIndex, key: str | None) -> bool:
-    return key is not None and index.clusters[key].type in {"Person", "Organization"}
-
-
 def _is_phrasal_use(verb: Token) -> bool:
     """"back" in "pushed back": a particle makes it another verb."""
     return any(c.dep_ == "prt" for c in verb.children)
@@ -180,11 +180,11 @@ def _verb(doc: Doc, index: MentionIndex, article_id: str, verb: Token, cue: Inte
     if not is_passive(verb):
         sources += [s for s in coordinated_subjects(verb, index) if s not in sources]
     for source in sources:
-        if not _valid(index, source):
+        if not is_actor(index, source):
             continue
         for obj in objects:
             for target in targets_of(obj, index, exclude=frozenset({source})):
-                if _valid(index, target):
+                if is_actor(index, target):
                     yield _fact(doc, index, article_id, source, target, cue, verb.i, obj.i, cue.confidence)
 
 
@@ -201,14 +201,14 @@ def _phrasal(doc: Doc, index: MentionIndex, article_id: str, verb: Token, cue: I
             return
         node = nxt
     source = _actor(verb, index)
-    if not _valid(index, source):
+    if not is_actor(index, source):
         return
     assert source is not None
     # "shrugged off claims from X": a cue ending in a particle takes the verb's object.
     objects = [c for c in (verb if node.dep_ in {"prt", "advmod"} else node).children if c.dep_ in {"pobj", "dobj"}]
     for pobj in objects:
         for target in targets_of(pobj, index, exclude=frozenset({source})):
-            if _valid(index, target):
+            if is_actor(index, target):
                 yield _fact(doc, index, article_id, source, target, cue, verb.i, pobj.i, cue.confidence)
 
 
@@ -232,7 +232,7 @@ def _noun(doc: Doc, index: MentionIndex, article_id: str, noun: Token, cue: Inte
         # "The committee's report was a stinging rebuke for Y": whose the report (or speech) is.
         subject = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
         source = next(iter(targets_of(subject, index)), None) if subject is not None else None
-    if not _valid(index, source):
+    if not is_actor(index, source):
         return
     assert source is not None
     for prep in noun.children:
@@ -240,7 +240,7 @@ def _noun(doc: Doc, index: MentionIndex, article_id: str, noun: Token, cue: Inte
             continue
         for pobj in (c for c in prep.children if c.dep_ == "pobj"):
             for target in targets_of(pobj, index, exclude=frozenset({source})):
-                if _valid(index, target):
+                if is_actor(index, target):
                     yield _fact(doc, index, article_id, source, target, cue, noun.i, pobj.i, cue.confidence * 0.95)
 
 
@@ -253,7 +253,7 @@ def _demand(doc: Doc, index: MentionIndex, article_id: str, noun: Token, cue: In
     if verb is None or verb.lemma_ not in DEMANDING_VERBS or is_negated(verb):
         return
     source = _actor(verb, index)
-    if not _valid(index, source):
+    if not is_actor(index, source):
         return
     assert source is not None
     targets = [c for c in noun.children if is_possessor(c)]
@@ -261,7 +261,7 @@ def _demand(doc: Doc, index: MentionIndex, article_id: str, noun: Token, cue: In
                 for p in prep.children if p.dep_ == "pobj"]
     for tok in targets:
         for target in targets_of(tok, index, exclude=frozenset({source})):
-            if _valid(index, target):
+            if is_actor(index, target):
                 yield _fact(doc, index, article_id, source, target, cue, verb.i, tok.i, cue.confidence)
 
 
@@ -274,8 +274,8 @@ def _urging(doc: Doc, index: MentionIndex, article_id: str, verb: Token, cue: In
         return  # none, or something done for Y: "called for Y to be given more time"
     # "X urged Y to quit": a verb of one word takes Y as its object.
     word = cue.cue.split()[1] if " " in cue.cue else None
-    source = (_possessor_key(verb, index) or _actor(verb.head, index)) if verb.pos_ == "NOUN" else _actor(verb, index)
-    if not _valid(index, source):
+    source = (possessor(verb, index) or _actor(verb.head, index)) if verb.pos_ == "NOUN" else _actor(verb, index)
+    if not is_actor(index, source):
         return
     assert source is not None
     # "for Y to resign" read as a clause of its own: "for" hangs on "resign".
@@ -286,7 +286,7 @@ def _urging(doc: Doc, index: MentionIndex, article_id: str, verb: Token, cue: In
         c for i in infinitives for c in i.children if c.dep_ == "nsubj" and c.i > verb.i]
     for pobj in objects:
         for target in targets_of(pobj, index, exclude=frozenset({source})):
-            if _valid(index, target):
+            if is_actor(index, target):
                 yield _fact(doc, index, article_id, source, target, cue, verb.i, pobj.i, cue.confidence)
 
 
@@ -299,10 +299,6 @@ def _is_infinitive(tok: Token) -> bool:
         c.dep_ == "pobj" and c.tag_ in {"VB", "NN"} and c.is_lower and not list(c.children) for c in tok.children)
 
 
-def _possessor_key(noun: Token, index: MentionIndex) -> str | None:
-    return next((index.resolve(c) for c in noun.children if is_possessor(c)), None)
-
-
 def _reaction(doc: Doc, index: MentionIndex, article_id: str, verb: Token, cue: InteractionCue) -> Iterator[Fact]:
     """"Her comments angered X", "The plan did not impress X": X turns against whoever did it."""
     if is_negated(verb) != cue.cue.startswith("not ") or is_passive(verb):
@@ -310,12 +306,12 @@ def _reaction(doc: Doc, index: MentionIndex, article_id: str, verb: Token, cue: 
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
     for obj in (c for c in verb.children if c.dep_ in {"dobj", "obj"}):
         source = index.resolve(obj)
-        if not _valid(index, source):
+        if not is_actor(index, source):
             continue
         assert source is not None
         for subject in subjects:
             for target in targets_of(subject, index, exclude=frozenset({source})):
-                if _valid(index, target):
+                if is_actor(index, target):
                     yield _fact(doc, index, article_id, source, target, cue, subject.i, obj.i, cue.confidence)
 
 
@@ -343,11 +339,11 @@ def _relation(doc: Doc, index: MentionIndex, article_id: str, noun: Token, cue: 
                 for p in prep.children if p.dep_ == "pobj"]
     if not targets and cue.kind == "supports":
         targets = [c for c in noun.children if c.dep_ in {"compound", "nmod"} and index.entity_at(c)]
-    for source in dict.fromkeys(s for s in sources if _valid(index, s)):
+    for source in dict.fromkeys(s for s in sources if is_actor(index, s)):
         assert source is not None
         for tok in targets:
             for target in targets_of(tok, index, exclude=frozenset({source})):
-                if _valid(index, target):
+                if is_actor(index, target):
                     yield _fact(doc, index, article_id, source, target, cue, noun.i, tok.i, cue.confidence)
 
 
@@ -358,7 +354,7 @@ def _naming(doc: Doc, index: MentionIndex, lexicon: Lexicon, article_id: str, ve
         return
     passive = is_passive(verb)
     source = passive_agent(verb, index) if passive else _actor(verb, index)
-    if not _valid(index, source):
+    if not is_actor(index, source):
         return
     assert source is not None
     objects = [c for c in verb.children if (c.dep_ == "nsubjpass" if passive else
@@ -375,7 +371,7 @@ def _naming(doc: Doc, index: MentionIndex, lexicon: Lexicon, article_id: str, ve
     for judgement in judgements:
         for obj in objects:
             for target in targets_of(obj, index, exclude=frozenset({source})):
-                if _valid(index, target):
+                if is_actor(index, target):
                     yield _fact(doc, index, article_id, source, target, judgement, verb.i, obj.i, 0.8,
                                 JUDGEMENT_EXTRACTOR)
 
@@ -412,7 +408,7 @@ def _judgements(doc: Doc, index: MentionIndex, lexicon: Lexicon, article_id: str
     """A speaker's negative judgement on a named person in their quoted or reported words."""
     cue_verbs = {c.cue for c in lexicon.interactions if c.pos == "verb"}
     for speaker, tokens, cue_i, co_speakers in speeches:
-        if not _valid(index, speaker):
+        if not is_actor(index, speaker):
             continue
         for head in tokens:
             if head.pos_ not in {"VERB", "AUX"} or head.lemma_.lower() in cue_verbs:
@@ -429,7 +425,7 @@ def _judgements(doc: Doc, index: MentionIndex, lexicon: Lexicon, article_id: str
                 # "The Tories and the Lib Dems said …": neither judges the other.
                 own = index.affiliations.get(speaker, set()) if judgement.kind == "evaluation" else set()
                 for target in targets_of(subject, index, exclude=co_speakers | own):
-                    if _valid(index, target):
+                    if is_actor(index, target):
                         first, last = min(cue_i, head.i), max(cue_i, head.i)
                         yield _fact(doc, index, article_id, speaker, target, judgement, first, last, 0.75,
                                     JUDGEMENT_EXTRACTOR)
@@ -474,13 +470,11 @@ def _all_remedied(word: str, tokens: list[Token]) -> bool:
 def _all_of_nothing(word: str, tokens: list[Token]) -> bool:
     """Is every use of ``word`` done to nothing ("was hiding nothing", "hid no figures")?"""
     uses = [t for t in tokens if word in (t.lemma_.lower(), t.lower_)]
-    return bool(uses) and all(any(c.dep_ == "dobj" and (c.lower_ == "nothing" or any(
-        d.dep_ == "det" and d.lower_ == "no" for d in c.children)) for c in t.children) for t in uses)
+    return bool(uses) and all(is_done_to_nothing(t, frozenset({"nothing"})) for t in uses)
 
 
 def _remedied(tok: Token) -> bool:
-    governor = tok.head.head if tok.dep_ == "pobj" else tok.head
-    return tok.dep_ in {"dobj", "pobj"} and governor.lemma_.lower() in REMEDY_VERBS
+    return tok.dep_ in {"dobj", "pobj"} and governor(tok).lemma_.lower() in REMEDY_VERBS
 
 
 def _words(tokens: Iterable[Token]) -> set[str]:

@@ -26,6 +26,7 @@ from kg.extract.common import (
     evidence_for,
     is_negated,
     is_passive,
+    is_plural_word,
     is_possessor,
     is_title_head,
     sentence_of,
@@ -301,8 +302,7 @@ def _prenominal(doc: Doc, index: MentionIndex, lexicon: Lexicon, article_id: str
         return
     if title_head.pos_ == "VERB" or index.entity_at(title_head):
         return
-    plural = title_head.tag_ in {"NNS", "NNPS"} or title_head.text.endswith("Ps")
-    if listed and not plural:
+    if listed and not is_plural_word(title_head):
         return  # "Tory leader X and Y": the title is X's alone
     title, org, status = _title_phrase(title_head, index, lexicon, stop_at=sentence_of(doc[i]).start)
     if portfolio_words and not title.endswith(portfolio_words):

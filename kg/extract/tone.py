@@ -29,7 +29,15 @@ from typing import TYPE_CHECKING
 
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
-from kg.extract.common import earlier_owner, evidence_for, is_title_head, sentence_of
+from kg.extract.common import (
+    earlier_owner,
+    evidence_for,
+    governor,
+    is_actor,
+    is_done_to_nothing,
+    is_title_head,
+    sentence_of,
+)
 from kg.model import Fact
 
 if TYPE_CHECKING:
@@ -54,7 +62,7 @@ DESCRIPTION_DEPS = {"relcl", "appos"}
 # Clauses joined to a clause, not part of it ("X did A, and Y did B"; "…, which …").
 SPLIT_DEPS = {"conj", "advcl", "relcl", "parataxis"}
 CONDITIONS = {"if", "unless", "whether"}
-NOTHING = {"nothing", "none", "no"}
+NOTHING = frozenset({"nothing", "none", "no"})
 # VADER's rating (on its -4 to 4 scale) for a judgement word it lacks: a clear blame or praise.
 BLAME, PRAISE = -1.5, 1.5
 PRAISING = {"supports", "praises", "endorses", "defends"}
@@ -74,7 +82,7 @@ def extract(doc: Doc, *, index: MentionIndex, lexicon: Lexicon, article_id: str,
     acts = {c.cue for c in lexicon.interactions if c.pos == "verb"}
     for speech in speeches:
         speaker = speech.speaker
-        if index.clusters[speaker].type not in {"Person", "Organization"} or _is_observer(speaker, index, lexicon):
+        if not is_actor(index, speaker) or _is_observer(speaker, index, lexicon):
             continue
         own = index.affiliations.get(speaker, set())
         for sentence in _by_sentence(speech.tokens):
@@ -84,7 +92,7 @@ def extract(doc: Doc, *, index: MentionIndex, lexicon: Lexicon, article_id: str,
                 target = _named(tok, index)
                 if target is None or target == speaker or target in speech.co_speakers or target in own:
                     continue
-                if index.clusters[target].type not in {"Person", "Organization"}:
+                if not is_actor(index, target):
                     continue
                 if speaker in index.affiliations.get(target, set()) or index.affiliations.get(target, set()) & own:
                     continue  # one of the speaker's own, or a colleague of the speaker's party
@@ -142,12 +150,18 @@ def _by_sentence(tokens: list[Token]) -> list[list[Token]]:
     return list(sentences.values())
 
 
-def _is_about(tok: Token, lexicon: Lexicon) -> bool:
-    """Is ``tok`` the head of a phrase in a position a statement is about? (Not the body of
-    someone's post: "Y (head of the Z at the time)" names Z to say who Y is.)"""
+def _phrase_of(tok: Token) -> Token:
+    """The head of the phrase a word is part of: "Labour" in "Labour poster plans" → "plans"."""
     phrase = tok
     while phrase.dep_ in PHRASE_DEPS and phrase.head.i != phrase.i:
         phrase = phrase.head
+    return phrase
+
+
+def _is_about(tok: Token, lexicon: Lexicon) -> bool:
+    """Is ``tok`` the head of a phrase in a position a statement is about? (Not the body of
+    someone's post: "Y (head of the Z at the time)" names Z to say who Y is.)"""
+    phrase = _phrase_of(tok)
     if phrase.dep_ in ABOUT_DEPS:
         return True
     return phrase.dep_ == "pobj" and phrase.head.lower_ in ABOUT_PREPOSITIONS \
@@ -172,21 +186,16 @@ def _denies(sentence: list[Token], lexicon: Lexicon) -> bool:
     valence = _analyzer(lexicon).lexicon
     negative = [t for t in sentence if t.lower_ not in NOTHING
                 and (valence.get(t.lower_, 0.0) < 0 or valence.get(t.lemma_.lower(), 0.0) < 0)]
-    return bool(negative) and all(any(
-        c.dep_ == "dobj" and (c.lower_ in NOTHING or any(d.dep_ == "det" and d.lower_ == "no"
-                                                                        for d in c.children))
-        for c in t.children) for t in negative)
+    return bool(negative) and all(is_done_to_nothing(t, NOTHING) for t in negative)
 
 
 def _is_harmed(tok: Token, lexicon: Lexicon) -> bool:
     """"Y's plan would undermine the UN", "those fuelling the reports were damaging Labour":
     the object of a harmful act is its victim, not whom the words blame."""
-    phrase = tok
-    while phrase.dep_ in PHRASE_DEPS and phrase.head.i != phrase.i:
-        phrase = phrase.head
+    phrase = _phrase_of(tok)
     if phrase.dep_ not in {"dobj", "pobj"}:
         return False
-    act = phrase.head.head if phrase.dep_ == "pobj" else phrase.head
+    act = governor(phrase)
     lemma = act.lemma_.lower()
     return act.pos_ == "VERB" and (lemma in lexicon.tone_shifters or _analyzer(lexicon).lexicon.get(lemma, 0.0) < 0)
 
@@ -263,8 +272,7 @@ def _is_excess(tok: Token) -> bool:
 
 def _shifted(tok: Token, lexicon: Lexicon) -> bool:
     """Is ``tok`` governed by a valence shifter: "a lack of trust", "lost the trust of …"?"""
-    governor = tok.head.head if tok.dep_ == "pobj" else tok.head
-    return tok.dep_ in {"dobj", "pobj", "nsubjpass"} and governor.lemma_.lower() in lexicon.tone_shifters
+    return tok.dep_ in {"dobj", "pobj", "nsubjpass"} and governor(tok).lemma_.lower() in lexicon.tone_shifters
 
 
 @cache
