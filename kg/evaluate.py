@@ -31,7 +31,6 @@ from typing import Any, Literal, TypeAlias
 
 from rdflib import RDF, RDFS, Dataset, Graph, Namespace, URIRef
 from rdflib.graph import ConjunctiveGraph
-from rdflib.query import ResultRow
 from rdflib.term import Node
 
 from kg.errors import GoldError, InputError, KGError
@@ -118,15 +117,6 @@ _FORMATS = {
     ".xml": "xml",
 }
 _QUAD_FORMATS = frozenset({"trig", "nquads", "json-ld"})
-_PREFIXES = """
-PREFIX kg:     <https://w3id.org/newskg/ontology#>
-PREFIX schema: <https://schema.org/>
-PREFIX org:    <http://www.w3.org/ns/org#>
-PREFIX prov:   <http://www.w3.org/ns/prov#>
-PREFIX time:   <http://www.w3.org/2006/time#>
-PREFIX rdf:    <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
-PREFIX skos:   <http://www.w3.org/2004/02/skos/core#>
-"""
 
 # Honorifics of the brief / GUIDELINE "Entities": never part of a name, dropped when comparing.
 HONORIFICS = frozenset(
@@ -746,30 +736,142 @@ def _subproperties(graph: Graph, ontology: Path, top: URIRef) -> frozenset[Node]
     return frozenset(found)
 
 
-def _query(graph: Graph, body: str, articles: Sequence[URIRef]) -> Iterator[ResultRow]:
-    values = " ".join(a.n3() for a in articles)
-    text = _PREFIXES + body.replace("#ARTICLES#", f"VALUES ?article {{ {values} }}")
-    yield from graph.query(text)  # type: ignore[misc]
-
-
 def _str(node: Node | None) -> str | None:
     return None if node is None else str(node)
 
 
-def _find_articles(graph: Graph, doc_id: str) -> tuple[URIRef, ...]:
-    rows = graph.query(_PREFIXES + """
-        SELECT DISTINCT ?article ?id WHERE {
-          ?article a schema:NewsArticle ; schema:identifier ?id .
-        }""")
-    exact: set[URIRef] = set()
-    by_name: set[URIRef] = set()
-    for article, ident in rows:  # type: ignore[misc]
-        if str(ident) == doc_id:
-            exact.add(URIRef(article))
-        elif Path(str(ident)).name == doc_id:
-            # An identifier kept as a path still names the document.
-            by_name.add(URIRef(article))
-    return tuple(sorted(exact or by_name))
+def _values(graph: Graph, node: Node | None, predicate: URIRef) -> list[Node | None]:
+    """The objects of ``node``'s ``predicate``, or ``[None]``: SPARQL's OPTIONAL, one hop."""
+    if node is None:
+        return [None]
+    return list(graph.objects(node, predicate)) or [None]  # type: ignore[arg-type]
+
+
+def _year_values(graph: Graph, interval: Node | None, bound: URIRef) -> list[Node | None]:
+    """The years of an interval's beginning or end (``bound``), or ``[None]``."""
+    if interval is None:
+        return [None]
+    return [year for instant in graph.objects(interval, bound)  # type: ignore[arg-type]
+            for year in graph.objects(instant, TIME.inXSDgYear)] or [None]
+
+
+class _GraphFacts:
+    """Everything the scorer reads from a graph, gathered once and looked up per document.
+
+    The graph is walked triple by triple rather than queried per document: rdflib plans a
+    SPARQL query before it knows which article a VALUES clause binds, so each document's
+    queries scanned (and joined) the whole graph, and scoring grew with documents × graph.
+    """
+
+    def __init__(self, graph: Graph, ontology: Path) -> None:
+        self.graph = graph
+        self.criticise = _subproperties(graph, ontology, KG.criticises)
+        self.support = _subproperties(graph, ontology, KG.supports)
+        self.articles: dict[str, set[URIRef]] = {}
+        self.entities: dict[Node, set[Node]] = {}
+        for article in set(graph.subjects(RDF.type, SCHEMA.NewsArticle)):
+            for ident in graph.objects(article, SCHEMA.identifier):
+                self.articles.setdefault(str(ident), set()).add(URIRef(article))
+            self.entities[article] = {
+                e for e in graph.objects(article, SCHEMA.mentions)
+                if any((e, RDF.type, t) in graph for t in _SCHEMA_TYPES)}
+        self.roles: dict[Node, set[tuple[Node | None, ...]]] = {}
+        self.memberships: dict[Node, set[tuple[Node | None, ...]]] = {}
+        for m in set(graph.subjects(RDF.type, ORG.Membership)):
+            persons = list(graph.objects(m, ORG.member))
+            orgs = list(graph.objects(m, ORG.organization))
+            titles = [t for role in graph.objects(m, ORG.role)
+                      for t in graph.objects(role, SKOS.prefLabel)]
+            periods = [(start, end)
+                       for interval in _values(graph, m, ORG.memberDuring)
+                       for start in _year_values(graph, interval, TIME.hasBeginning)
+                       for end in _year_values(graph, interval, TIME.hasEnd)]
+            for article in graph.objects(m, PROV.wasDerivedFrom):
+                self.roles.setdefault(article, set()).update(
+                    (person, title, org, status, start, end)
+                    for person in persons for title in titles for org in orgs or [None]
+                    for status in _values(graph, m, KG.status) for start, end in periods)
+                self.memberships.setdefault(article, set()).update(
+                    (person, org) for person in persons for org in orgs
+                    if (org, RDF.type, SCHEMA.Organization) in graph)
+        self.statements: dict[Node, list[tuple[Node | None, ...]]] = {}
+        for st in set(graph.subjects(RDF.type, RDF.Statement)):
+            rows = [(s, p, o, evidence)
+                    for s in graph.objects(st, RDF.subject)
+                    for p in graph.objects(st, RDF.predicate)
+                    for o in graph.objects(st, RDF.object)
+                    for evidence in _values(graph, st, KG.evidence)]
+            for article in graph.objects(st, PROV.wasDerivedFrom):
+                self.statements.setdefault(article, []).extend(rows)
+        self.quotes: dict[Node, set[tuple[Node | None, ...]]] = {}
+        for quote in set(graph.subjects(RDF.type, SCHEMA.Quotation)):
+            rows_q = {(speaker, text) for text in graph.objects(quote, SCHEMA.text)
+                      for speaker in _values(graph, quote, SCHEMA.creator)}
+            for article in graph.objects(quote, SCHEMA.isPartOf):
+                self.quotes.setdefault(article, set()).update(rows_q)
+
+    def find_articles(self, doc_id: str) -> tuple[URIRef, ...]:
+        exact = self.articles.get(doc_id)
+        if exact:
+            return tuple(sorted(exact))
+        # An identifier kept as a path still names the document.
+        by_name = {a for ident, found in self.articles.items() if Path(ident).name == doc_id
+                   for a in found}
+        return tuple(sorted(by_name))
+
+    def system_doc(self, doc_id: str) -> SystemDoc:
+        g = self.graph
+        articles = self.find_articles(doc_id)
+        if not articles:
+            return SystemDoc(doc_id, (), (), (), (), (), (), (), ())
+
+        def rows(table: Mapping[Node, Iterable[tuple[Node | None, ...]]]
+                 ) -> Iterator[tuple[Any, ...]]:
+            for article in articles:
+                yield from table.get(article, ())
+
+        entities = {str(node): _record(g, node, _type_of(g, node))
+                    for article in articles for node in self.entities.get(article, ())}
+
+        roles = {SystemRole(str(person), str(title), _str(org),
+                            _STATUS.get(status) if status is not None else None,
+                            _str(start), _str(end))
+                 for person, title, org, status, start, end in rows(self.roles)}
+        memberships = {SystemLink(str(p), str(o)) for p, o in rows(self.memberships)}
+
+        links: dict[str, dict[tuple[str, str], str]] = {"criticisms": {}, "supports": {}}
+        for s, p, o, evidence in rows(self.statements):
+            kind = ("criticisms" if p in self.criticise
+                    else "supports" if p in self.support else None)
+            if kind is not None:
+                pairs = links[kind]
+                key = (str(s), str(o))
+                text = "" if evidence is None else str(evidence)
+                # Keep the first evidence in sort order so reports are stable.
+                if key not in pairs or (text and (not pairs[key] or text < pairs[key])):
+                    pairs[key] = text
+
+        quotes = {SystemQuote(_str(speaker), str(text)) for speaker, text in rows(self.quotes)}
+
+        crit = tuple(SystemLink(s, t, e) for (s, t), e in sorted(links["criticisms"].items()))
+        supp = tuple(SystemLink(s, t, e) for (s, t), e in sorted(links["supports"].items()))
+        referenced = {r.person for r in roles} | {r.org for r in roles if r.org}
+        for link in (*memberships, *crit, *supp):
+            referenced.update((link.source, link.target))
+        referenced.update(q.speaker for q in quotes if q.speaker)
+        nodes = {iri: entities.get(iri) or _record(g, URIRef(iri), _type_of(g, URIRef(iri)))
+                 for iri in referenced | set(entities)}
+        return SystemDoc(
+            doc=doc_id,
+            articles=tuple(str(a) for a in articles),
+            entities=tuple(entities[k] for k in sorted(entities)),
+            nodes=tuple(nodes[k] for k in sorted(nodes)),
+            roles=tuple(sorted(roles, key=_role_key)),
+            memberships=tuple(sorted(memberships, key=lambda m: (m.source, m.target))),
+            criticisms=crit,
+            supports=supp,
+            quotes=tuple(sorted(quotes, key=lambda q: (q.speaker or "", q.text))),
+        )
 
 
 def _record(graph: Graph, node: Node, etype: EntityType | None) -> EntityRecord:
@@ -810,93 +912,7 @@ def system_facts(graph: GraphSource, doc_id: str, *,
     """
     g = _load_graph(graph)
     onto = Path(ontology) if ontology is not None else ONTOLOGY_PATH
-    return _system_doc(g, doc_id, onto)
-
-
-def _system_doc(g: Graph, doc_id: str, ontology: Path) -> SystemDoc:
-    articles = _find_articles(g, doc_id)
-    if not articles:
-        return SystemDoc(doc_id, (), (), (), (), (), (), (), ())
-    entities: dict[str, EntityRecord] = {}
-    for (node,) in _query(g, """
-        SELECT DISTINCT ?entity WHERE {
-          #ARTICLES#
-          ?article schema:mentions ?entity .
-          VALUES ?type { schema:Person schema:Organization schema:Place }
-          ?entity a ?type .
-        }""", articles):
-        entities[str(node)] = _record(g, node, _type_of(g, node))
-
-    roles: set[SystemRole] = set()
-    for person, title, org, status, start, end in _query(g, """
-        SELECT ?person ?title ?org ?status ?start ?end WHERE {
-          #ARTICLES#
-          ?m a org:Membership ; prov:wasDerivedFrom ?article ; org:member ?person ;
-             org:role ?role .
-          ?role skos:prefLabel ?title .
-          OPTIONAL { ?m org:organization ?org }
-          OPTIONAL { ?m kg:status ?status }
-          OPTIONAL { ?m org:memberDuring ?interval .
-                     OPTIONAL { ?interval time:hasBeginning/time:inXSDgYear ?start }
-                     OPTIONAL { ?interval time:hasEnd/time:inXSDgYear ?end } }
-        }""", articles):
-        roles.add(SystemRole(str(person), str(title), _str(org),
-                             _STATUS.get(status) if status is not None else None,
-                             _str(start), _str(end)))
-
-    memberships = {SystemLink(str(p), str(o)) for p, o in _query(g, """
-        SELECT DISTINCT ?person ?org WHERE {
-          #ARTICLES#
-          ?m a org:Membership ; prov:wasDerivedFrom ?article ; org:member ?person ;
-             org:organization ?org .
-          ?org a schema:Organization .
-        }""", articles)}
-
-    criticise = _subproperties(g, ontology, KG.criticises)
-    support = _subproperties(g, ontology, KG.supports)
-    links: dict[str, dict[tuple[str, str], str]] = {"criticisms": {}, "supports": {}}
-    for s, p, o, evidence in _query(g, """
-        SELECT ?s ?p ?o ?evidence WHERE {
-          #ARTICLES#
-          ?st a rdf:Statement ; prov:wasDerivedFrom ?article ;
-              rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o .
-          OPTIONAL { ?st kg:evidence ?evidence }
-        }""", articles):
-        kind = "criticisms" if p in criticise else "supports" if p in support else None
-        if kind is not None:
-            pairs = links[kind]
-            key = (str(s), str(o))
-            text = "" if evidence is None else str(evidence)
-            # Keep the first evidence in sort order so reports are stable.
-            if key not in pairs or (text and (not pairs[key] or text < pairs[key])):
-                pairs[key] = text
-
-    quotes = {SystemQuote(_str(speaker), str(text)) for speaker, text in _query(g, """
-        SELECT DISTINCT ?speaker ?text WHERE {
-          #ARTICLES#
-          ?quote a schema:Quotation ; schema:isPartOf ?article ; schema:text ?text .
-          OPTIONAL { ?quote schema:creator ?speaker }
-        }""", articles)}
-
-    crit = tuple(SystemLink(s, t, e) for (s, t), e in sorted(links["criticisms"].items()))
-    supp = tuple(SystemLink(s, t, e) for (s, t), e in sorted(links["supports"].items()))
-    referenced = {r.person for r in roles} | {r.org for r in roles if r.org}
-    for link in (*memberships, *crit, *supp):
-        referenced.update((link.source, link.target))
-    referenced.update(q.speaker for q in quotes if q.speaker)
-    nodes = {iri: entities.get(iri) or _record(g, URIRef(iri), _type_of(g, URIRef(iri)))
-             for iri in referenced | set(entities)}
-    return SystemDoc(
-        doc=doc_id,
-        articles=tuple(str(a) for a in articles),
-        entities=tuple(entities[k] for k in sorted(entities)),
-        nodes=tuple(nodes[k] for k in sorted(nodes)),
-        roles=tuple(sorted(roles, key=_role_key)),
-        memberships=tuple(sorted(memberships, key=lambda m: (m.source, m.target))),
-        criticisms=crit,
-        supports=supp,
-        quotes=tuple(sorted(quotes, key=lambda q: (q.speaker or "", q.text))),
-    )
+    return _GraphFacts(g, onto).system_doc(doc_id)
 
 
 def _role_key(r: SystemRole) -> tuple[str, ...]:
@@ -1150,10 +1166,11 @@ def evaluate(graph: GraphSource, gold_path: str | Path, *,
         raise GoldError(f"{gold_path}: no documents; expected one JSON object per line")
     g = _load_graph(graph)
     onto = Path(ontology) if ontology is not None else ONTOLOGY_PATH
+    facts = _GraphFacts(g, onto)
     tally = _Tally()
     absent: list[str] = []
     for gold in golds:
-        system = _system_doc(g, gold.doc, onto)
+        system = facts.system_doc(gold.doc)
         if not system.found:
             absent.append(gold.doc)
         _compare(gold, system, tally)
