@@ -24,6 +24,9 @@ MANNER_NOUNS = {"way", "manner"}
 # Determiners of a thing already spoken of: "the plan", "these proposals".
 ANAPHORIC_DETERMINERS = {"the", "this", "these", "those"}
 # Verbs whose subject is the author of their object ("X unveiled plans"), not just for or against it.
+# A verb whose doer owns the noun that names the act later: "X plans to cut" → "the plans".
+PROPOSING_VERBS = {"plan": "plan", "propose": "proposal", "pledge": "pledge", "promise": "promise",
+                   "reform": "reform"}
 AUTHORING_VERBS = {"outline", "unveil", "announce", "publish", "propose", "launch", "set", "draw", "put",
                    "table", "introduce", "present", "make", "issue", "produce", "adopt", "float"}
 # People named by their tie to another: "her father", "his aide" is not "her" or "him".
@@ -286,6 +289,10 @@ def earlier_owner(noun: Token, index: MentionIndex) -> str | None:
             other = earlier.lemma_.lower()
             if earlier.pos_ == "NOUN" and (other == lemma if same_word else lemma in proposals and other in proposals):
                 owner = _owner(earlier, index)
+                if owner is not None:
+                    return owner
+            if same_word and earlier.pos_ == "VERB" and PROPOSING_VERBS.get(other) == lemma:
+                owner = clause_subject(earlier, index)  # "X also plans to cut …" → "the plans"
                 if owner is not None:
                     return owner
     return None

@@ -360,8 +360,11 @@ def _naming(doc: Doc, index: MentionIndex, lexicon: Lexicon, article_id: str, ve
     objects = [c for c in verb.children if (c.dep_ == "nsubjpass" if passive else
                                             c.dep_ in {"dobj", "nsubj"} and c.i > verb.i)]
     # "… a liar", "… incompetent", "described as 'irresponsible'" (whatever the parser hangs on "as").
+    # "branded the way X's office operated as 'scandalous'": "as" hung inside the object.
+    as_heads = [verb, *(t for obj in objects for t in obj.subtree)]
     complements = [c for c in verb.subtree if c.dep_ in {"oprd", "attr", "acomp", "xcomp", "ccomp"}] + [
-        c for prep in verb.children if prep.dep_ == "prep" and prep.lower_ == "as" for c in prep.children]
+        c for head in as_heads for prep in head.children if prep.dep_ == "prep" and prep.lower_ == "as"
+        for c in prep.children]
     complement_words = {t.lemma_.lower() for c in complements for t in c.subtree}
     judgements = [j for j in lexicon.judgements if j.kind in {"noun", "adjective", "evaluation"}
                   and j.predicate not in SUPPORT_PREDICATES and j.lemmas[0] in complement_words]
@@ -397,10 +400,25 @@ def statements(doc: Doc, index: MentionIndex, lexicon: Lexicon,
         if verb.pos_ == "VERB" and verb.lemma_ in lexicon.speech_verbs and not index.in_furniture(verb):
             # "The Tories and the Lib Dems said the pledges were worthless": each of them.
             speakers = dict.fromkeys([s for s in [_actor(verb, index)] if s] + coordinated_subjects(verb, index))
-            for clause in (c for c in verb.children if c.dep_ == "ccomp"):
+            for clause in _reported_clauses(verb, lexicon):
                 for speaker in speakers:
                     found.append(Statement(speaker, list(clause.subtree), verb.i, frozenset(speakers)))
     return found
+
+
+def _opens_with_that(clause: Token) -> bool:
+    return any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
+
+
+def _reported_clauses(verb: Token, lexicon: Lexicon) -> Iterator[Token]:
+    """The clauses a speech verb reports: its complement, or a "that" clause the parser hung
+    on the one addressed ("told BBC Radio 4's Today programme that the plans were …"; not
+    "denied claims that …", whose clause is the claim's)."""
+    for child in verb.children:
+        if child.dep_ == "ccomp":
+            yield child
+        elif child.dep_ in {"dobj", "dative"} and child.lemma_ not in lexicon.speech_nouns:
+            yield from (c for c in child.children if c.dep_ in {"acl", "relcl"} and _opens_with_that(c))
 
 
 def _judgements(doc: Doc, index: MentionIndex, lexicon: Lexicon, article_id: str,

@@ -226,6 +226,16 @@ class MentionIndex:
                 and doc[start].dep_ in SUBJECTS and _takes_plural_verb(doc[start]):
             return None  # "Africans are …", "the Britons were …": a people, not a person
         if type_ == "Person":
+            # "Tory Dominic | Grieve": the model ended the name before its head, the surname.
+            while end < len(doc) and doc[end].pos_ == "PROPN" and not doc[end].ent_type_ \
+                    and doc[end].text[:1].isupper() and doc[end - 1].dep_ == "compound" \
+                    and doc[end - 1].head.i == end and doc[end].lower_ not in lex.post_titles \
+                    and doc[end].lower_ not in lex.org_head_words:
+                end += 1
+            # "the public services union Unison Dave Prentis": the body's name, then the person's.
+            if start > 0 and end - start >= 3 and doc[start - 1].lower_ in lex.body_descriptors \
+                    and doc[start - 1].pos_ == "NOUN":
+                start += 1
             # "Lib Dem Norman Baker", "Labour MP X": a party or title written into the name span.
             for width in (3, 2, 1):
                 if end - start > width and _span_text(doc, start, start + width) in lex.org_aliases:
@@ -382,6 +392,12 @@ class MentionIndex:
                     found.append(Mention(i, end, "Person", name, name, in_quote=self.quote_mask[tok.idx]))
                     i = end
                     continue
+                end = self._name_before_post_end(i, taken)
+                if end is not None:
+                    name = _span_text(doc, i, end)
+                    found.append(Mention(i, end, "Person", name, name, in_quote=self.quote_mask[tok.idx]))
+                    i = end
+                    continue
                 end = self._titled_peer_end(i, taken)
                 if end is not None:  # the honorific stays out of the name, as for the model's names
                     found.append(Mention(i + 1, end, "Person", _span_text(doc, i, end), _span_text(doc, i + 1, end),
@@ -420,6 +436,24 @@ class MentionIndex:
                 and lex.country_by_word(doc[end].text) is None:
             end += 1
         return end if end - i >= 2 and (end == len(doc) or doc[end].tag_ != "NNP") else None
+
+    def _name_before_post_end(self, i: int, taken: set[int]) -> int | None:
+        """"Theresa May, shadow secretary for the family,": two or three capitalised words
+        the model missed, set off by a comma before the post they hold (an apposition), are a
+        person's name; returns where the name ends."""
+        doc, lex = self.doc, self.lexicon
+        if i > 0 and doc[i - 1].tag_ == "NNP":
+            return None
+        end = i
+        while end < len(doc) and end - i < 3 and end not in taken and doc[end].tag_ == "NNP" \
+                and doc[end].is_title and doc[end].text.isalpha() and doc[end].lower_ not in lex.org_head_words \
+                and doc[end].lower_ not in lex.post_titles and doc[end].lower_.rstrip(".") not in lex.honorifics \
+                and lex.country_by_word(doc[end].text) is None:
+            end += 1
+        if end - i < 2 or end >= len(doc) or doc[end].text != ",":
+            return None
+        posts = (c for c in doc[end - 1].children if c.dep_ == "appos" and c.i > end)
+        return end if any(is_title_head(c, lex) for c in posts) else None
 
     def _described_body_name_end(self, i: int, taken: set[int]) -> int | None:
         """"aid charity Actionaid", "the anti-war party Respect": a proper name the model
@@ -810,7 +844,11 @@ class MentionIndex:
                 continue  # "the chancellor" is not the shadow chancellor
             if title == phrase or set(modifiers) <= words:
                 return person
-        return None
+        # "the Home Secretary's plans … Home Secretary X said": an office whose holder the
+        # article names only later, when it names exactly one.
+        later = {person for i, title, _, person in self.descriptions
+                 if i > tok.i and title == phrase and person not in exclude}
+        return later.pop() if len(later) == 1 and " " in phrase else None
 
     def _unanchored_office(self, tok: Token, exclude: frozenset[str]) -> str | None:
         """"X accused the chancellor of …" where no one was given that office: one of the

@@ -500,6 +500,9 @@ def test_a_bodys_poster_attacking_someone_and_taunts_of_fear(extract, text, sour
     # Passive, whose comments they were.
     ("Ruth Dalby spoke on Monday. Her comments were described as irresponsible by the Muslim Council of Britain.",
      "Muslim Council of Britain", "Ruth Dalby"),
+    # "as" hung inside the object; the model cut the name before its surname ("Tory Dominic").
+    ("Mr Hale said he left with a clean record but Tory Dominic Grieve branded the way Mr Hale's office "
+     "operated as scandalous.", "Dominic Grieve", "Hale"),
 ])
 def test_naming_someone_in_negative_words_criticises_them(extract, text, source, target):
     assert (source, target, "criticises") in [(s, t, k) for s, t, k, _ in extract(text).interactions]
@@ -524,3 +527,27 @@ def test_a_report_that_is_a_rebuke_is_its_authors(extract):
 def test_urging_others_to_back_someone_is_no_demand_on_them(extract):
     found = extract("Ruth Dalby urged voters to back Jonas Berg.").interactions
     assert ("Ruth Dalby", "Jonas Berg", "criticises") not in [(s, t, k) for s, t, k, _ in found]
+
+
+@pytest.mark.parametrize("text, source, target", [
+    # "oppose", and "the plans" owned by whoever "plans to" do it.
+    ("Mr Okafor also plans to cut pension rights. The Greens oppose the plans.", "Green Party", "Okafor"),
+    ("Mr Okafor also plans to cut pension rights. But union leader Ada Quill criticised the plans.",
+     "Ada Quill", "Okafor"),
+    # An office whose holder the article names only later.
+    ("Ada Quill opposes the Home Secretary's plans. Home Secretary Rolf Brandt said the "
+     "powers were needed.", "Ada Quill", "Rolf Brandt"),
+])
+def test_plans_are_whoever_plans_them_or_holds_the_office_named_later(extract, text, source, target):
+    assert (source, target, "criticises") in [(s, t, k) for s, t, k, _ in extract(text).interactions]
+
+
+def test_opposing_a_war_criticises_nobody(extract):
+    assert extract("The Greens opposed the war in Iraq.").interactions == []
+
+
+def test_words_told_to_a_programme_are_the_speakers(extract):
+    # The parser hangs the "that" clause on the programme, not on "told".
+    found = extract("Nadia Holm, shadow secretary for the family, told BBC Radio 4's Today programme that the "
+                    "government's plans were inadequate and dangerous.")
+    assert any(s == "Nadia Holm" and k == "criticises" for s, t, k, _ in found.interactions)

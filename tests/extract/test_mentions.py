@@ -224,3 +224,23 @@ def test_a_name_the_model_missed_after_a_post_title_is_a_person(extract):
     found = extract("Suffolk Chief Constable Alastair McWhirter said the law was unclear.")
     assert found.entities["Alastair McWhirter"][0] == "Person"
     assert "Lord Falconer" not in extract("The Lord Chancellor Lord Falconer said the law was unclear.").entities
+
+
+def test_a_name_the_model_cut_before_its_surname_is_whole(extract):
+    # The model tags "Tory Dominic" here, "Grieve" left out.
+    found = extract("Mr Hale said he left with a clean record but Tory Dominic Grieve criticised the office.")
+    assert found.entities["Dominic Grieve"][0] == "Person"
+    assert "Dominic" not in found.entities
+
+
+def test_a_name_the_model_missed_before_the_post_it_holds_is_a_person(extract):
+    # The model reads "June" as a month and tags nothing.
+    found = extract("Helen June, shadow secretary for the family, said the plans were weak.")
+    assert found.entities["Helen June"][0] == "Person"
+
+
+def test_a_union_named_before_its_leader_is_a_body_not_part_of_his_name(extract):
+    found = extract("But general secretary of the rail union Aslef Owen Pryce criticised the plans.")
+    assert found.entities["Owen Pryce"][0] == "Person"
+    assert found.entities["Aslef"][0] == "Organization"
+
