@@ -551,3 +551,8 @@ def test_words_told_to_a_programme_are_the_speakers(extract):
     found = extract("Nadia Holm, shadow secretary for the family, told BBC Radio 4's Today programme that the "
                     "government's plans were inadequate and dangerous.")
     assert any(s == "Nadia Holm" and k == "criticises" for s, t, k, _ in found.interactions)
+
+
+def test_calling_a_government_authoritarian_criticises_it(extract):
+    found = extract("Rolf Brandt told the BBC the Greens were intensely authoritarian.")
+    assert ("Rolf Brandt", "Green Party", "criticises") in [(s, t, k) for s, t, k, _ in found.interactions]

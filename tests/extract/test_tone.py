@@ -37,6 +37,10 @@ def related(nlp):
      "and the Greens, who will deliver value for money.", "Ingrid Holm", "Rafael Ortiz"),
     # A measure judged wrong.
     ("Ingrid Holm said the Conservatives were spending too much.", "Ingrid Holm", "Conservative Party"),
+    # Rights stripped away are rights lost; "a gaffe" is blame VADER does not rate.
+    ("Ingrid Holm said the Greens wanted to strip away civil liberties and freedoms.",
+     "Ingrid Holm", "Green Party"),
+    ("Ingrid Holm said: \"This is an incredible gaffe by Rafael Ortiz.\"", "Ingrid Holm", "Rafael Ortiz"),
     # The one warned is addressed, outside the reported clause.
     ("Petra Lindqvist warned the BBC that its reporting was reckless and had caused real harm.",
      "Petra Lindqvist", "BBC"),
