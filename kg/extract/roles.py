@@ -52,6 +52,8 @@ TENURE_NOUNS = {"time", "tenure", "spell", "stint", "term", "years", "period", "
 DESCRIBING_VERBS = COPULAS | {"stand", "run"}
 LEADERSHIP_NOUNS = {"leadership": "leader", "chairmanship": "chairman", "presidency": "president",
                     "premiership": "prime minister"}
+# Nouns of time after "for" ("MP for years") are no portfolio.
+TIME_NOUNS = frozenset({"year", "month", "week", "day", "decade", "time", "while", "term", "period"})
 
 
 def extract(doc: Doc, *, index: MentionIndex, lexicon: Lexicon, article_id: str) -> Iterator[Fact]:
@@ -187,12 +189,41 @@ def _title_phrase(head: Token, index: MentionIndex, lexicon: Lexicon,
                 org = index.key_for_canonical("Place", state.name)
             else:
                 tail += [t for t in doc[prep.i:pobj.i + 1] if t.dep_ not in {"det"}]
+        elif key is None and prep.lower_ in {"of", "for"} and _is_portfolio(pobj, lexicon) and not tail:
+            # "head of policy at Y", "chief inspector of schools": a portfolio, then the body.
+            tail += list(doc[prep.i:pobj.i + 1])
+            if pobj.i + 1 < len(doc) and doc[pobj.i + 1].lower_ == "at":
+                # Read by position: the parser hangs this "at" anywhere ("who is head of
+                # research at Y", "head of policy at charity Y").
+                org = org or _body_after(doc, pobj.i + 2, index)
+            continue
         break
     while words[:-1] and (words[0].text in {",", "-"} or words[0].lower_ == "and"):
         words.pop(0)  # "Labour, the Tories and Health Secretary X": the list is not the title
     parts = [t.text for t in words if t.lower_ not in lexicon.status_cues]
     title = " ".join(parts + [t.text for t in tail]).replace(" - ", "-").replace(" ,", ",").strip()
     return title, org, status
+
+
+def _body_after(doc: Doc, start: int, index: MentionIndex) -> str | None:
+    """The first organisation named from ``start`` to the end of the phrase (a comma)."""
+    for tok in doc[start:start + 8]:
+        if tok.is_punct:
+            return None
+        key = index.entity_at(tok)
+        if key is not None:
+            return key if index.clusters[key].type == "Organization" else None
+    return None
+
+
+def _is_portfolio(noun: Token, lexicon: Lexicon) -> bool:
+    """A field a post covers, written in lower case after "of"/"for": "schools", "child
+    health", "research" (not "the party", "20 years", "his colleagues", "industry body Y")."""
+    return noun.pos_ == "NOUN" and noun.is_lower and noun.lemma_ not in TIME_NOUNS \
+        and noun.lemma_ not in lexicon.body_descriptors and noun.lower_ not in lexicon.org_head_words \
+        and not (noun.i + 1 < len(noun.doc) and noun.doc[noun.i + 1].pos_ == "PROPN") \
+        and all(t.is_lower and t.pos_ in {"NOUN", "ADJ"} for t in noun.lefts) \
+        and not any(c.dep_ in {"det", "nummod", "poss"} for c in noun.children)
 
 
 def _phrase_text(noun: Token) -> str:

@@ -331,3 +331,24 @@ def test_a_peer_the_model_missed_after_a_post_word_is_a_person_with_the_post(ext
     found = extract("Meanwhile Labour peer Lord Haskins agreed with the plan.")
     assert found.entities["Haskins"][0] == "Person"
     assert [r[:3] for r in found.roles] == [("Haskins", "peer", "Labour Party")]
+
+
+@pytest.mark.parametrize("text, person, title, org", [
+    ("The chief inspector of prisons, Owen Pryce, said the jails were full.", "Owen Pryce",
+     "chief inspector of prisons", None),
+    # The parser hangs "at Y" anywhere; read by position.
+    ("Nadia Holm, head of research at Oxfam, said prices were rising.", "Nadia Holm",
+     "head of research", "Oxfam"),
+    ("Professor Ingrid Holm, who is also vice-president of teaching at Leeds University, spoke.", "Ingrid Holm",
+     "vice-president of teaching", "Leeds University"),
+])
+def test_a_lower_case_portfolio_after_of_is_part_of_the_title(extract, text, person, title, org):
+    assert (person, title, org) in [r[:3] for r in extract(text).roles]
+
+
+@pytest.mark.parametrize("text, person, title", [
+    ("Ada Quill, leader of the party, spoke.", "Ada Quill", "leader"),
+    ("Rolf Brandt, head of gaming industry body ELSPA, said the ban would not work.", "Rolf Brandt", "head"),
+])
+def test_a_body_after_of_is_no_portfolio(extract, text, person, title):
+    assert (person, title) in [r[:2] for r in extract(text).roles]
