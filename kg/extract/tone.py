@@ -68,6 +68,8 @@ BLAME, PRAISE = -1.5, 1.5
 PRAISING = {"supports", "praises", "endorses", "defends"}
 # Stands, in the words given to VADER, for a measure judged wrong ("too much").
 EXCESS = "kg_excess"
+# Stands for a bad thing someone acts against ("fought racism"): no word VADER rates.
+COUNTERED = "kg_countered"
 
 
 def extract(doc: Doc, *, index: MentionIndex, lexicon: Lexicon, article_id: str,
@@ -257,6 +259,8 @@ def _score(sentence: list[Token], lexicon: Lexicon) -> float:
         word = tok.lower_ if tok.lower_ in valence else tok.lemma_.lower()
         if valence.get(word, 0.0) > 0 and _shifted(tok, lexicon):
             word = f"not {word}"
+        elif valence.get(word, 0.0) < 0 and _countered(tok, lexicon):  # "fought racism"
+            word = COUNTERED
         elif _is_excess(tok):
             word = EXCESS
         words.append(word + tok.whitespace_)
@@ -273,6 +277,28 @@ def _is_excess(tok: Token) -> bool:
 def _shifted(tok: Token, lexicon: Lexicon) -> bool:
     """Is ``tok`` governed by a valence shifter: "a lack of trust", "lost the trust of …"?"""
     return tok.dep_ in {"dobj", "pobj", "nsubjpass"} and governor(tok).lemma_.lower() in lexicon.tone_shifters
+
+
+def _countered(tok: Token, lexicon: Lexicon) -> bool:
+    """Is ``tok`` a bad thing acted against, or the act: "fought racism", "reduce
+    unnecessary and costly interference" (the object or a modifier of it; an object that
+    reads bad as a whole: "cut ill-health benefits" is a harm, not a remedy)?"""
+    if tok.pos_ == "VERB" and tok.lemma_.lower() in lexicon.tone_counters:
+        return any(c.dep_ == "dobj" and _reads_bad(c, lexicon) for c in tok.children)
+    phrase = tok
+    for _ in range(3):  # "costly" → "unnecessary" → "interference"
+        if phrase.dep_ not in {"amod", "compound", "conj"}:
+            break
+        phrase = phrase.head
+    # The thing acted on: an object, or "on"/"against" it ("crack down on crime"; not "the
+    # talks ended in disaster").
+    acted_on = phrase.dep_ == "dobj" or phrase.dep_ == "pobj" and phrase.head.lower_ in {"on", "against"}
+    return acted_on and governor(phrase).lemma_.lower() in lexicon.tone_counters and _reads_bad(phrase, lexicon)
+
+
+def _reads_bad(phrase: Token, lexicon: Lexicon) -> bool:
+    valence = _analyzer(lexicon).lexicon
+    return sum(valence.get(t.lower_, valence.get(t.lemma_.lower(), 0.0)) for t in phrase.subtree) < 0
 
 
 @cache

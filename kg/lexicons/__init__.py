@@ -76,6 +76,7 @@ class Lexicon:
     voices: frozenset[str]
     observers: frozenset[str]
     tone_shifters: frozenset[str]
+    tone_counters: frozenset[str]
     proposal_nouns: frozenset[str]
     post_nominals: frozenset[str]
     post_verbs: dict[str, str]
@@ -137,6 +138,7 @@ def load_lexicon(lang: str = "en") -> Lexicon:
         voices=frozenset(r[0].lower() for r in _rows("voices.txt")),
         observers=frozenset(r[0].lower() for r in _rows("observers.txt")),
         tone_shifters=frozenset(r[0].lower() for r in _rows("tone_shifters.txt")),
+        tone_counters=frozenset(r[0].lower() for r in _rows("tone_counters.txt")),
         proposal_nouns=frozenset(r[0].lower() for r in _rows("proposal_nouns.txt")),
         post_nominals=frozenset(r[0] for r in _rows("post_nominals.txt")),
         post_verbs={verb: title for verb, title in _rows("post_verbs.tsv")},

@@ -41,6 +41,9 @@ def related(nlp):
     ("Ingrid Holm said the Greens wanted to strip away civil liberties and freedoms.",
      "Ingrid Holm", "Green Party"),
     ("Ingrid Holm said: \"This is an incredible gaffe by Rafael Ortiz.\"", "Ingrid Holm", "Rafael Ortiz"),
+    # Cutting something good is a harm, whatever bad word comes with it.
+    ("The Fire Brigades Union said the Greens were planning to cut ill health retirement benefits for nurses.",
+     "Fire Brigades Union", "Green Party"),
     # The one warned is addressed, outside the reported clause.
     ("Petra Lindqvist warned the BBC that its reporting was reckless and had caused real harm.",
      "Petra Lindqvist", "BBC"),
@@ -74,6 +77,9 @@ def test_negative_words_about_someone_named_criticise_them(related, text, source
     # The body of someone's post says who they are.
     "Ingrid Holm said the scandal would lead to the blaming of Rafael Ortiz (head of the Harbour Trust "
     "at the time) and voters were angry.",
+    # Acting against a bad thing is no fault.
+    "Ingrid Holm said the Greens had fought racism in all its forms.",
+    "Ingrid Holm said Rafael Ortiz wanted to reduce costly and unnecessary interference in people's lives.",
 ])
 def test_no_criticism_by_tone(related, text):
     assert [f for f in related(text) if f[2] == tone.EXTRACTOR] == []
