@@ -64,6 +64,8 @@ GENERIC_HEADS = {"party", "office", "department", "ministry", "group", "committe
 SENTENCE_WINDOW = 3  # pronouns look back this many sentences for their antecedent
 OFFICE_WINDOW = 6  # an office-holder left unnamed is looked for further back than that
 SPEAKER_WINDOW = 8  # "he said" looks this far back for the last person reported speaking
+# Honorifics only a person takes (not "Lord", also a title of offices and bodies).
+PERSONAL_HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame"})
 
 
 def _party_then_name(doc: Doc, start: int, end: int, lex: Lexicon) -> bool:
@@ -151,6 +153,9 @@ class MentionIndex:
         # one ("the prime minister said", read by ``roles``): office -> person.
         self.office_readings: dict[str, str] = {}
         self._sent_starts = [s.start for s in doc.sents]
+        # Surnames the article writes after a personal honorific ("Ms Sturgeon").
+        self._honoured = {doc[i + 1].text for i in range(len(doc) - 1)
+                          if doc[i].lower_.rstrip(".") in PERSONAL_HONORIFICS and doc[i + 1].is_title}
         self._cluster(self._collect())
         self.references: dict[int, str] = {}  # description tokens resolved to a person
         self.pronoun_entity: dict[int, str] = {}
@@ -222,6 +227,9 @@ class MentionIndex:
                 type_ = "Place"  # "If Wales rejected the deal": a lone country name is no person
         if type_ == "Organization" and _party_then_name(doc, start, end, lex):
             type_ = "Person"  # "Tory Dominic Grieve" tagged as a body: a party's person
+        elif type_ == "Organization" and 2 <= end - start <= 3 and doc[end - 1].text in self._honoured \
+                and all(t.is_title and t.is_alpha and t.lower_ not in lex.org_head_words for t in doc[start:end]):
+            type_ = "Person"  # "The SNP's Nicola Sturgeon" tagged as a body, "Ms Sturgeon" later
         if type_ == "Person" and end - start == 1 and doc[start].tag_ in {"NNS", "NNPS"} \
                 and doc[start].dep_ in SUBJECTS and _takes_plural_verb(doc[start]):
             return None  # "Africans are …", "the Britons were …": a people, not a person

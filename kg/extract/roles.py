@@ -674,9 +674,9 @@ def memberships(doc: Doc, *, index: MentionIndex, lexicon: Lexicon, article_id: 
                                evidence=evidence_for(doc, article_id, verb.i, verb.i),
                                extractor=MEMBERSHIP_EXTRACTOR)
     for tok in doc:
-        if tok.lemma_ not in {"member", "join", "defect"} or index.in_furniture(tok):
+        if tok.lemma_ not in {"member", "join", "defect", "sit", "serve", "be"} or index.in_furniture(tok):
             continue
-        person = clause_subject(tok, index) if tok.pos_ == "VERB" else None
+        person = clause_subject(tok, index) if tok.pos_ in {"VERB", "AUX"} else None
         if tok.lemma_ == "member":
             governor = tok.head if tok.dep_ in {"attr", "appos"} else None
             if governor is not None:
@@ -686,6 +686,11 @@ def memberships(doc: Doc, *, index: MentionIndex, lexicon: Lexicon, article_id: 
             for child in tok.children:
                 if child.dep_ == "dobj":
                     org = index.resolve(child)
+        elif tok.lemma_ in {"sit", "serve", "be"}:
+            # "X, who sits on the executive of Y", "X is on Labour's ruling NEC": a seat on a
+            # body, or on a body of another's (both are X's).
+            for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "on"):
+                org = next((_seat_body(p, index) for p in prep.children if p.dep_ == "pobj"), None)
         elif tok.lemma_ == "defect":
             # "X defected to the Tories": a member of the party defected to, not the one left.
             for prep in tok.children:
@@ -701,6 +706,17 @@ def memberships(doc: Doc, *, index: MentionIndex, lexicon: Lexicon, article_id: 
                 seen.add((person, org))
                 yield Fact(kind="membership", subject=person, object=org, confidence=0.8,
                            evidence=evidence_for(doc, article_id, tok.i, tok.i), extractor=MEMBERSHIP_EXTRACTOR)
+
+
+def _seat_body(pobj: Token, index: MentionIndex) -> str | None:
+    """The body a seat "on" is on: "Labour's ruling NEC", "the executive of the Y"."""
+    key = index.resolve(pobj)
+    if key is not None:
+        return key if index.clusters[key].type == "Organization" else None
+    owner = next((index.resolve(c) for c in pobj.children if is_possessor(c)), None) or next(
+        (index.resolve(p) for prep in pobj.children if prep.dep_ == "prep" and prep.lower_ == "of"
+         for p in prep.children if p.dep_ == "pobj"), None)
+    return owner if owner is not None and index.clusters[owner].type == "Organization" else None
 
 
 def _home_or_seat(prep: Token, person: str, index: MentionIndex) -> bool:

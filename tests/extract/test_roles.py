@@ -352,3 +352,23 @@ def test_a_lower_case_portfolio_after_of_is_part_of_the_title(extract, text, per
 ])
 def test_a_body_after_of_is_no_portfolio(extract, text, person, title):
     assert (person, title) in [r[:2] for r in extract(text).roles]
+
+
+@pytest.mark.parametrize("text, person, org", [
+    ("Owen Pryce, who sits on the executive of the Association of Police Authorities, spoke.", "Owen Pryce",
+     "Association of Police Authorities"),
+    ("Ada Quill serves on the board of the Wellcome Trust.", "Ada Quill", "Wellcome Trust"),
+    # A name the model tagged as a body, written with "Ms" later, is a person.
+    ("The SNP's Nicola Sturgeon has demanded to know who was responsible. Ms Sturgeon wrote to the minister.",
+     "Nicola Sturgeon", "Scottish National Party"),
+])
+def test_a_seat_on_a_body_or_a_partys_person_is_a_membership(extract, text, person, org):
+    assert (person, org) in extract(text).memberships
+
+
+@pytest.mark.parametrize("text", [
+    "Ada Quill was on holiday in Spain.",
+    "Ada Quill is on the Labour side of the argument.",
+])
+def test_being_on_something_that_is_no_body_is_no_membership(extract, text):
+    assert extract(text).memberships == []
