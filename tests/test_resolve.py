@@ -291,3 +291,28 @@ def test_resolved_articles_are_made_from_the_results_when_read() -> None:
     assert [e.key for e in b.entities] == ["organization/harbour-board", "person/marisol-quenby"]
     assert resolved.articles == resolve(list(results.values())).articles
     assert len(resolved.articles) == 2 and resolved.articles[0].article.id == "a.txt"
+
+
+def test_tone_criticism_within_a_party_the_corpus_knows_is_dropped() -> None:
+    from dataclasses import replace
+
+    from kg.extract.tone import EXTRACTOR as TONE
+
+    def tone(subject: str, obj: str) -> Fact:
+        return replace(fact("b.txt", "criticises", subject, obj, predicate="criticises"), extractor=TONE)
+
+    resolved = resolve([
+        # One article says whose side each is on ...
+        article_result("a.txt", person("p", "Odile Marchetti"), person("q", "Tavish Ollerby"),
+                       org("l", "Labour Party"),
+                       facts=(fact("a.txt", "membership", "p", "l"), fact("a.txt", "role", "q", "l", role="MP"))),
+        # ... another only reads their words' tone.
+        article_result("b.txt", person("p", "Odile Marchetti"), person("q", "Tavish Ollerby"),
+                       person("r", "Inge Varga"), org("l", "Labour Party"), org("g", "Green Party"),
+                       facts=(tone("p", "l"), tone("p", "q"), tone("p", "g"), tone("p", "r"),
+                              fact("b.txt", "criticises", "p", "q", predicate="accuses"))),
+    ])
+    b = next(r for r in resolved.articles if r.article.id == "b.txt")
+    found = {(f.object, f.extractor) for f in b.facts}
+    assert found == {("organization/green-party", TONE), ("person/inge-varga", TONE),
+                     ("person/tavish-ollerby", "test.v1")}
