@@ -977,7 +977,12 @@ class MentionIndex:
         (people the sentence itself sets apart from the office holder). None otherwise: two
         equally likely holders are a guess, not a reading."""
         recent = self._recent_persons(tok, window)
-        candidates = [k for k in self.leading_persons(2) if k in recent and not self.has_description(k)]
+        # Someone named earlier in the same sentence is someone else ("while Mr X is in
+        # Africa, the prime minister is to speak"): news does not name and describe one
+        # person in one breath, bar an apposition (read before this).
+        named_here = set(self._recent_persons(tok, 0))
+        candidates = [k for k in self.leading_persons(2)
+                      if k in recent and k not in named_here and not self.has_description(k)]
         if len(candidates) == 2 and not_them & set(candidates):
             candidates = [k for k in candidates if k not in not_them]
         if len(candidates) == 2:

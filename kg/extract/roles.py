@@ -515,7 +515,7 @@ def _described(doc: Doc, index: MentionIndex, lexicon: Lexicon, article_id: str,
         article's most-named of them: the story's protagonist, not a passer-by); its
         confidence is lower than a post written beside the name.
     """
-    if noun.tag_ not in {"NN", "NNP"} or index.entity_at(noun) or index.quote_mask[noun.idx]:
+    if noun.tag_ not in {"NN", "NNP"} or is_plural_word(noun) or index.entity_at(noun) or index.quote_mask[noun.idx]:
         return
     if not any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children):
         return

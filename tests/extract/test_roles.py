@@ -372,3 +372,14 @@ def test_a_seat_on_a_body_or_a_partys_person_is_a_membership(extract, text, pers
 ])
 def test_being_on_something_that_is_no_body_is_no_membership(extract, text):
     assert extract(text).memberships == []
+
+
+def test_an_office_is_not_held_by_someone_named_in_the_same_sentence(extract):
+    roles = extract("Ada Quill and Rolf Brandt met on Monday. Mr Brandt spoke first and Mr Brandt left early. "
+                    "While Mr Brandt is in Africa for a week, the prime minister is to deliver a speech.").roles
+    assert ("Rolf Brandt", "prime minister") not in [r[:2] for r in roles]
+
+
+def test_a_plural_office_written_alone_is_nobodys_post(extract):
+    roles = extract("Ada Quill spoke on Monday. Even as the MPs were expressing their fears, the talks went on.").roles
+    assert roles == []
