@@ -54,6 +54,8 @@ LEADERSHIP_NOUNS = {"leadership": "leader", "chairmanship": "chairman", "preside
                     "premiership": "prime minister"}
 # Nouns of time after "for" ("MP for years") are no portfolio.
 TIME_NOUNS = frozenset({"year", "month", "week", "day", "decade", "time", "while", "term", "period"})
+# Parts of a body a person works or sits in, named by the body: "the Tory research unit".
+BODY_PARTS = frozenset({"unit", "team", "headquarters", "staff", "secretariat"})
 
 
 def extract(doc: Doc, *, index: MentionIndex, lexicon: Lexicon, article_id: str) -> Iterator[Fact]:
@@ -674,7 +676,7 @@ def memberships(doc: Doc, *, index: MentionIndex, lexicon: Lexicon, article_id: 
                                evidence=evidence_for(doc, article_id, verb.i, verb.i),
                                extractor=MEMBERSHIP_EXTRACTOR)
     for tok in doc:
-        if tok.lemma_ not in {"member", "join", "defect", "sit", "serve", "be"} or index.in_furniture(tok):
+        if tok.lemma_ not in {"member", "join", "defect", "sit", "serve", "be", "work"} or index.in_furniture(tok):
             continue
         person = clause_subject(tok, index) if tok.pos_ in {"VERB", "AUX"} else None
         if tok.lemma_ == "member":
@@ -686,11 +688,13 @@ def memberships(doc: Doc, *, index: MentionIndex, lexicon: Lexicon, article_id: 
             for child in tok.children:
                 if child.dep_ == "dobj":
                     org = index.resolve(child)
-        elif tok.lemma_ in {"sit", "serve", "be"}:
+        elif tok.lemma_ in {"sit", "serve", "be", "work"}:
             # "X, who sits on the executive of Y", "X is on Labour's ruling NEC": a seat on a
-            # body, or on a body of another's (both are X's).
-            for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "on"):
-                org = next((_seat_body(p, index) for p in prep.children if p.dep_ == "pobj"), None)
+            # body, or on a body of another's (both are X's); "X works in the Tory research
+            # unit", "works for Y".
+            places = {"on"} if tok.lemma_ != "work" else {"for", "at", "in"}
+            for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ in places):
+                org = org or next((_seat_body(p, index) for p in prep.children if p.dep_ == "pobj"), None)
         elif tok.lemma_ == "defect":
             # "X defected to the Tories": a member of the party defected to, not the one left.
             for prep in tok.children:
@@ -713,7 +717,11 @@ def _seat_body(pobj: Token, index: MentionIndex) -> str | None:
     key = index.resolve(pobj)
     if key is not None:
         return key if index.clusters[key].type == "Organization" else None
-    owner = next((index.resolve(c) for c in pobj.children if is_possessor(c)), None) or next(
+    # "Labour's ruling NEC"; "the Tory research unit" (a part of a body, named by the body).
+    part_of_body = pobj.lower_ in index.lexicon.org_head_words or pobj.lower_ in BODY_PARTS
+    owner = next((index.resolve(c) for c in pobj.children
+                  if is_possessor(c) or part_of_body and c.dep_ in {"compound", "amod"} and c.i < pobj.i),
+                 None) or next(
         (index.resolve(p) for prep in pobj.children if prep.dep_ == "prep" and prep.lower_ == "of"
          for p in prep.children if p.dep_ == "pobj"), None)
     return owner if owner is not None and index.clusters[owner].type == "Organization" else None

@@ -358,6 +358,10 @@ def test_a_body_after_of_is_no_portfolio(extract, text, person, title):
     ("Owen Pryce, who sits on the executive of the Association of Police Authorities, spoke.", "Owen Pryce",
      "Association of Police Authorities"),
     ("Ada Quill serves on the board of the Wellcome Trust.", "Ada Quill", "Wellcome Trust"),
+    # Work in a part of a body, or for it.
+    ("Owen Pryce, who also works in the Tory research unit, had been due to stand.", "Owen Pryce",
+     "Conservative Party"),
+    ("Ada Quill works for the Wellcome Trust.", "Ada Quill", "Wellcome Trust"),
     # A name the model tagged as a body, written with "Ms" later, is a person.
     ("The SNP's Nicola Sturgeon has demanded to know who was responsible. Ms Sturgeon wrote to the minister.",
      "Nicola Sturgeon", "Scottish National Party"),
@@ -369,6 +373,8 @@ def test_a_seat_on_a_body_or_a_partys_person_is_a_membership(extract, text, pers
 @pytest.mark.parametrize("text", [
     "Ada Quill was on holiday in Spain.",
     "Ada Quill is on the Labour side of the argument.",
+    "Ada Quill worked in London for years.",
+    "Ada Quill worked on Labour campaigns.",
 ])
 def test_being_on_something_that_is_no_body_is_no_membership(extract, text):
     assert extract(text).memberships == []
