@@ -99,7 +99,7 @@ def _titled_name(subject: Token, index: MentionIndex) -> str | None:
     """The person named at the end of a subject headed by a post: "director of the Trust,
     X, accused …", "Labour's minister for women X said …" (the parser hangs the name inside
     the title's phrase, so the post word alone is the subject)."""
-    if subject.pos_ != "NOUN" or not is_title_head(subject, index.lexicon):
+    if subject.pos_ not in {"NOUN", "PROPN"} or not is_title_head(subject, index.lexicon):
         return None
     last = subject.right_edge
     while last.i > subject.i and last.is_punct:

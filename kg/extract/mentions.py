@@ -943,6 +943,10 @@ class MentionIndex:
         if voice is not None:
             return voice[0] if voice[0] not in exclude else None
         if subject and tok.head.lemma_ in self.lexicon.speech_verbs:
+            # "X echoed the criticism. '…,' he said": the one the last sentence was about.
+            key = self._previous_main_subject(tok, gender, exclude)
+            if key is not None:
+                return key
             key = self._nearest_person(tok, gender, exclude, SPEAKER_WINDOW, speakers_only=True)
             if key is not None:
                 return key
@@ -953,6 +957,24 @@ class MentionIndex:
             if key is not None:
                 return key
         return self._nearest_person(tok, gender, exclude, SENTENCE_WINDOW, speakers_only=False)
+
+    def _previous_main_subject(self, tok: Token, gender: str, exclude: frozenset[str]) -> str | None:
+        """The person who is the subject of the main verb of the sentence before ``tok``'s,
+        when that sentence is narration (not quoted words)."""
+        sent_i = self._sentence_number(tok.i)
+        if sent_i == 0:
+            return None
+        root = sentence_of(self.doc[self._sent_starts[sent_i - 1]]).root
+        if self.quote_mask[root.idx]:
+            return None
+        for child in root.children:
+            if child.dep_ == "nsubj":
+                key = self.token_entity.get(child.i) or self.references.get(child.i)
+                cluster = self.clusters.get(key or "")
+                if cluster is not None and cluster.type == "Person" and key not in exclude \
+                        and (not cluster.gender or cluster.gender == gender):
+                    return key
+        return None
 
     def leading_persons(self, count: int) -> list[str]:
         """The ``count`` people the article names most often, most often first (the first

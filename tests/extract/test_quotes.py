@@ -29,6 +29,13 @@ FOUND = [
     # The parser hangs "who said" on the portfolio, not on the name: the name before "who" speaks.
     ('Her idea was backed by Culture, Media and Sport Secretary Ruth Ellery who said: "Nobody should '
      'have to wait this long."', "Ruth Ellery", "Nobody should have to wait"),
+    # "he said" after a quote: the one the sentence before was about, not the last speaker.
+    ('Maria Okafor said: "We want judges to be advised." Shadow home secretary Henrik Dahl echoed the '
+     'criticism. "There is genuine concern about the sentences," he said.', "Henrik Dahl",
+     "There is genuine concern"),
+    # A post word as the subject (tagged a proper noun), the name inside its phrase.
+    ('Chairman of the Environmental Audit Committee Peter Lindqvist MP, said: "The housing policy is an '
+     'alarming example of disjointed thinking."', "Peter Lindqvist", "The housing policy is"),
 ]
 
 
