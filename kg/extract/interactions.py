@@ -354,6 +354,10 @@ def _naming(doc: Doc, index: MentionIndex, lexicon: Lexicon, article_id: str, ve
         return
     passive = is_passive(verb)
     source = passive_agent(verb, index) if passive else _actor(verb, index)
+    if passive and source is None:
+        # "described as 'irresponsible' and 'outrageous' by X": the "by" hung on a quoted word.
+        source = next((index.resolve(p) for t in verb.subtree if t.dep_ == "prep" and t.lower_ == "by"
+                       and t.i > verb.i for p in t.children if p.dep_ == "pobj"), None)
     if not is_actor(index, source):
         return
     assert source is not None

@@ -500,6 +500,9 @@ def test_a_bodys_poster_attacking_someone_and_taunts_of_fear(extract, text, sour
     # Passive, whose comments they were.
     ("Ruth Dalby spoke on Monday. Her comments were described as irresponsible by the Muslim Council of Britain.",
      "Muslim Council of Britain", "Ruth Dalby"),
+    # Quoted words: the parser hangs "by X" on the last of them.
+    ('Ruth Dalby spoke on Monday. Her comments have been described as "irresponsible" and "outrageous" by '
+     'the Muslim Council of Britain.', "Muslim Council of Britain", "Ruth Dalby"),
     # "as" hung inside the object; the model cut the name before its surname ("Tory Dominic").
     ("Mr Hale said he left with a clean record but Tory Dominic Grieve branded the way Mr Hale's office "
      "operated as scandalous.", "Dominic Grieve", "Hale"),
