@@ -281,7 +281,10 @@ def _urging(doc: Doc, index: MentionIndex, article_id: str, verb: Token, cue: In
     # "for Y to resign" read as a clause of its own: "for" hangs on "resign".
     preps = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == word] + [
         c for i in infinitives for c in i.children if c.dep_ in {"mark", "prep"} and c.lower_ == word and c.i < i.i]
-    objects = [c for p in preps for c in p.children if c.dep_ == "pobj"] if word else [
+    objects = [c for p in preps for c in p.children if c.dep_ == "pobj"] + [
+        # "calls for the mayor to apologise" read as "for" marking a clause whose subject is Y.
+        c for i in infinitives if any(m.dep_ == "mark" and m.lower_ == word for m in i.children)
+        for c in i.children if c.dep_ == "nsubj"] if word else [
         c for c in verb.children if c.dep_ == "dobj"] + [
         c for i in infinitives for c in i.children if c.dep_ == "nsubj" and c.i > verb.i]
     for pobj in objects:

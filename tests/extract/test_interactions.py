@@ -379,6 +379,9 @@ def test_a_speaker_reporting_anothers_criticism_does_not_criticise_the_critic(ex
     # Calls as a noun: whoever makes them, or whose they are.
     ("Jonas Berg repeated calls for the mayor, Ruth Dalby, to apologise for her remarks.", "Jonas Berg", "Ruth Dalby"),
     ("The Greens' calls for Ruth Dalby to resign grew louder.", "Green Party", "Ruth Dalby"),
+    # "for" read as marking a clause whose subject is the one called on.
+    ("London's Labour mayor Rolf Brandt made comments to a reporter. Ada Quill repeated calls for the mayor to "
+     "apologise for likening the reporter to a guard.", "Ada Quill", "Rolf Brandt"),
     ("Ruth Dalby urged Jonas Berg to step down.", "Ruth Dalby", "Jonas Berg"),
 ])
 def test_calling_on_someone_to_act_is_a_demand(extract, text, source, target):
