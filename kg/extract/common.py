@@ -23,10 +23,10 @@ LIST_PREPOSITIONS = {"like", "including"}
 MANNER_NOUNS = {"way", "manner"}
 # Determiners of a thing already spoken of: "the plan", "these proposals".
 ANAPHORIC_DETERMINERS = {"the", "this", "these", "those"}
-# Verbs whose subject is the author of their object ("X unveiled plans"), not just for or against it.
 # A verb whose doer owns the noun that names the act later: "X plans to cut" → "the plans".
 PROPOSING_VERBS = {"plan": "plan", "propose": "proposal", "pledge": "pledge", "promise": "promise",
                    "reform": "reform"}
+# Verbs whose subject is the author of their object ("X unveiled plans"), not just for or against it.
 AUTHORING_VERBS = {"outline", "unveil", "announce", "publish", "propose", "launch", "set", "draw", "put",
                    "table", "introduce", "present", "make", "issue", "produce", "adopt", "float"}
 # People named by their tie to another: "her father", "his aide" is not "her" or "him".

@@ -394,13 +394,7 @@ class MentionIndex:
                                          in_quote=self.quote_mask[tok.idx]))
                     i = end
                     continue
-                end = self._titled_name_end(i, taken)
-                if end is not None:
-                    name = _span_text(doc, i, end)
-                    found.append(Mention(i, end, "Person", name, name, in_quote=self.quote_mask[tok.idx]))
-                    i = end
-                    continue
-                end = self._name_before_post_end(i, taken)
+                end = self._titled_name_end(i, taken) or self._name_before_post_end(i, taken)
                 if end is not None:
                     name = _span_text(doc, i, end)
                     found.append(Mention(i, end, "Person", name, name, in_quote=self.quote_mask[tok.idx]))

@@ -18,7 +18,8 @@ of a harm ("would undermine the UN"); conditions ("if Y fails") and denials ("Y 
 nothing"); words said by observers (editors, analysts, professors: `observers.txt`), who
 describe a fight rather than take part in it. VADER is fitted to political news first: the
 judgement lexicon's words of blame join its lexicon, valence shifters (`tone_shifters.txt`:
-"a lack of trust") turn good words round, and "too much" reads as a fault.
+"a lack of trust") turn good words round, counter verbs (`tone_counters.txt`: "fought
+racism") leave the bad thing acted against unrated, and "too much" reads as a fault.
 """
 
 from __future__ import annotations
