@@ -15,6 +15,9 @@ Status = Literal["current", "former", "unknown"]
 
 ENTITY_TYPES: tuple[EntityType, ...] = ("Person", "Organization", "Place")
 FACT_KINDS: tuple[FactKind, ...] = ("role", "membership", "criticises", "supports", "quote")
+# The extractor of criticism read from tone alone (kg.extract.tone); named here so that
+# resolution, which weighs such facts, needs no extractor code.
+TONE_EXTRACTOR = "tone.v1"
 
 
 @dataclass(frozen=True)

@@ -25,9 +25,8 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
-from kg.extract.tone import EXTRACTOR as TONE_EXTRACTOR
 from kg.lexicons import load_lexicon
-from kg.model import ArticleResult, Entity, EntityType, Fact
+from kg.model import TONE_EXTRACTOR, ArticleResult, Entity, EntityType, Fact
 
 TYPE_PATHS: dict[EntityType, str] = {"Person": "person", "Organization": "organization", "Place": "place"}
 

@@ -39,7 +39,7 @@ from kg.extract.common import (
     is_title_head,
     sentence_of,
 )
-from kg.model import Fact
+from kg.model import TONE_EXTRACTOR, Fact
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -48,7 +48,7 @@ if TYPE_CHECKING:
     from kg.extract.mentions import MentionIndex
     from kg.lexicons import Lexicon
 
-EXTRACTOR = "tone.v1"
+EXTRACTOR = TONE_EXTRACTOR
 NEGATIVE_TONE = -0.05
 # Where a statement names whom it is about: "the government was …", "X's plans", "blamed X",
 # "the handling of X" (not where it merely places things: "to the House of Commons").
