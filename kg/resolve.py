@@ -221,7 +221,7 @@ def _parties(affiliations: Iterable[tuple[str, int, int]], article_keys: Mapping
              entities: Mapping[str, Entity]) -> dict[str, frozenset[str]]:
     """The parties each entity is of, across the corpus: a party is its own, a person is of
     the parties any article gives them a post or membership in."""
-    party_names = frozenset(load_lexicon().org_aliases.values())
+    party_names = load_lexicon().parties()
     found: dict[str, set[str]] = defaultdict(set)
     for key, entity in entities.items():
         if entity.type == "Organization" and (entity.name in party_names or entity.name.endswith(" Party")):

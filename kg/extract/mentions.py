@@ -891,7 +891,7 @@ class MentionIndex:
         modifiers = [c.lower_ for c in tok.children if c.dep_ in {"det", "poss", "compound", "amod", "nmod", "nummod"}]
         if modifiers != ["the"]:
             return None  # "the ruling party", "its council": not simply the last one named
-        parties = set(self.lexicon.org_aliases.values())
+        parties = self.lexicon.parties()
 
         def fits(cluster: Cluster) -> bool:
             names = {m.name.lower() for m in cluster.mentions} | {(cluster.canonical or "").lower()}

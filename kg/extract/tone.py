@@ -257,7 +257,7 @@ def _score(sentence: list[Token], lexicon: Lexicon) -> float:
     valence = analyzer.lexicon
     words = []
     for tok in sentence:
-        word = tok.lower_ if tok.lower_ in valence else tok.lemma_.lower()
+        word = _rated_form(tok, valence)
         if valence.get(word, 0.0) > 0 and _shifted(tok, lexicon):
             word = f"not {word}"
         elif valence.get(word, 0.0) < 0 and _countered(tok, lexicon):  # "fought racism"
@@ -299,7 +299,12 @@ def _countered(tok: Token, lexicon: Lexicon) -> bool:
 
 def _reads_bad(phrase: Token, lexicon: Lexicon) -> bool:
     valence = _analyzer(lexicon).lexicon
-    return sum(valence.get(t.lower_, valence.get(t.lemma_.lower(), 0.0)) for t in phrase.subtree) < 0
+    return sum(valence.get(_rated_form(t, valence), 0.0) for t in phrase.subtree) < 0
+
+
+def _rated_form(tok: Token, valence: dict[str, float]) -> str:
+    """The form of a word VADER is given: as written, or its lemma when VADER lacks that."""
+    return tok.lower_ if tok.lower_ in valence else tok.lemma_.lower()
 
 
 @cache

@@ -95,6 +95,11 @@ class Lexicon:
         return index
 
     @cache  # noqa: B019 - the lexicon is a long-lived singleton
+    def parties(self) -> frozenset[str]:
+        """The parties the lexicon knows: the canonical names of ``org_aliases.tsv``."""
+        return frozenset(self.org_aliases.values())
+
+    @cache  # noqa: B019 - the lexicon is a long-lived singleton
     def multiword_titles(self) -> tuple[tuple[str, ...], ...]:
         """The post titles of several words ("secretary of state"), as words, in a fixed order."""
         return tuple(tuple(title.split()) for title in sorted(self.post_titles) if " " in title)
