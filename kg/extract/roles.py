@@ -678,11 +678,6 @@ def memberships(doc: Doc, *, index: MentionIndex, lexicon: Lexicon, article_id: 
     for tok in doc:
         if tok.lemma_ not in {"member", "join", "defect", "sit", "serve", "be", "work"} or index.in_furniture(tok):
             continue
-        person = clause_subject(tok, index) if tok.pos_ in {"VERB", "AUX"} else None
-        if tok.lemma_ == "member":
-            governor = tok.head if tok.dep_ in {"attr", "appos"} else None
-            if governor is not None:
-                person = clause_subject(governor, index) if tok.dep_ == "attr" else index.resolve(governor)
         org = None
         if tok.lemma_ == "join":
             for child in tok.children:
@@ -705,7 +700,14 @@ def memberships(doc: Doc, *, index: MentionIndex, lexicon: Lexicon, article_id: 
                 if prep.dep_ == "prep" and prep.lower_ == "of":
                     for pobj in prep.children:
                         org = org or index.resolve(pobj)
-        if person and org and index.clusters[person].type == "Person" and index.clusters[org].type == "Organization":
+        if org is None:
+            continue  # the body first: most uses of "be" name none, and need no subject
+        person = clause_subject(tok, index) if tok.pos_ in {"VERB", "AUX"} else None
+        if tok.lemma_ == "member":
+            governor = tok.head if tok.dep_ in {"attr", "appos"} else None
+            if governor is not None:
+                person = clause_subject(governor, index) if tok.dep_ == "attr" else index.resolve(governor)
+        if person and index.clusters[person].type == "Person" and index.clusters[org].type == "Organization":
             if (person, org) not in seen:
                 seen.add((person, org))
                 yield Fact(kind="membership", subject=person, object=org, confidence=0.8,
