@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz
 
-from kg.extract.common import is_possessor, is_title_head, sentence_of, text_of
+from kg.extract.common import governor, is_possessor, is_title_head, sentence_of, text_of
 from kg.lexicons import Lexicon
 from kg.model import Entity, EntityType
 
@@ -61,6 +61,8 @@ VOICE_GENDER = {"spokesman": "m", "spokeswoman": "f"}
 DISTRICT_WORDS = {"north", "south", "east", "west", "central", "north-east", "north-west", "south-east", "south-west"}
 # Head words of bodies' names that never name one alone ("Parliament", "Commission" may).
 GENERIC_HEADS = {"party", "office", "department", "ministry", "group", "committee", "association"}
+# A pronoun in these places is an object (of a verb or a preposition), never a clause's subject.
+OBJECT_DEPS = {"dobj", "pobj", "dative"}
 SENTENCE_WINDOW = 3  # pronouns look back this many sentences for their antecedent
 OFFICE_WINDOW = 6  # an office-holder left unnamed is looked for further back than that
 SPEAKER_WINDOW = 8  # "he said" looks this far back for the last person reported speaking
@@ -950,7 +952,30 @@ class MentionIndex:
             key = self._nearest_subject(tok, gender, exclude)
             if key is not None:
                 return key
+        if tok.dep_ in OBJECT_DEPS and not self._person_earlier_in_sentence(tok, gender, exclude):
+            # "X accused Y of lying. But Z accused him …": an object first named in a sentence
+            # before is that sentence's subject (the one it is about), not its last name.
+            key = self._previous_main_subject(tok, gender, exclude)
+            if key is not None:
+                return key
         return self._nearest_person(tok, gender, exclude, SENTENCE_WINDOW, speakers_only=False)
+
+    def _person_earlier_in_sentence(self, tok: Token, gender: str, exclude: frozenset[str]) -> bool:
+        """Is a fitting person, other than the clause's own subject, named before ``tok`` in its
+        sentence?"""
+        verb = governor(tok)
+        own_subjects = {self.token_entity.get(c.i) or self.references.get(c.i)
+                        for c in verb.children if c.dep_ == "nsubj"}
+        for i in range(self._sent_starts[self._sentence_number(tok.i)], tok.i):
+            key = self.token_entity.get(i) or self.references.get(i) or self.pronoun_entity.get(i)
+            if key is None or key in exclude or self.clusters[key].type != "Person":
+                continue
+            cluster = self.clusters[key]
+            if cluster.gender and cluster.gender != gender:
+                continue
+            if key not in own_subjects:
+                return True
+        return False
 
     def _previous_main_subject(self, tok: Token, gender: str, exclude: frozenset[str]) -> str | None:
         """The person who is the subject of the main verb of the sentence before ``tok``'s,

@@ -562,3 +562,15 @@ def test_words_told_to_a_programme_are_the_speakers(extract):
 def test_calling_a_government_authoritarian_criticises_it(extract):
     found = extract("Rolf Brandt told the BBC the Greens were intensely authoritarian.")
     assert ("Rolf Brandt", "Green Party", "criticises") in [(s, t, k) for s, t, k, _ in found.interactions]
+
+
+@pytest.mark.parametrize("text, source, target", [
+    # The object pronoun continues the last sentence's subject, not its last name.
+    ("Earlier, Dr Ines Varga accused Mr Paul Okonjo of misleading voters. "
+     "But Mr Tom Reddy accused him of playing politics.", "Tom Reddy", "Ines Varga"),
+    # A person named earlier in the pronoun's own sentence still comes first.
+    ("Mr Paul Okonjo spoke on Monday. Mr Tom Reddy met Mr Ivan Petrov and accused him of lying.",
+     "Tom Reddy", "Ivan Petrov"),
+])
+def test_an_object_pronoun_takes_the_nearest_fitting_antecedent(extract, text, source, target):
+    assert (source, target) in [(s, t) for s, t, _, _ in extract(text).interactions]
