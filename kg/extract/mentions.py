@@ -61,6 +61,15 @@ VOICE_GENDER = {"spokesman": "m", "spokeswoman": "f"}
 DISTRICT_WORDS = {"north", "south", "east", "west", "central", "north-east", "north-west", "south-east", "south-west"}
 # Head words of bodies' names that never name one alone ("Parliament", "Commission" may).
 GENERIC_HEADS = {"party", "office", "department", "ministry", "group", "committee", "association"}
+# The most words a post set off by commas runs to ("Tory shadow work and pensions secretary").
+POST_PHRASE_WORDS = 8
+# People said to come from a place ("a man from Y", "both from Y"), where "from" names no source.
+PEOPLE_NOUNS = {"man", "woman", "people", "person", "family", "resident", "voter", "child", "boy", "girl",
+                "couple", "teenager", "both", "all", "one", "doctor", "nurse", "teacher", "student", "pupil",
+                "worker", "businessman", "businesswoman", "mother", "father", "son", "daughter", "wife",
+                "husband", "candidate", "officer", "campaigner", "activist", "soldier", "lawyer"}
+# Letters of a seat in a parliament: "the MP for Y" names a constituency.
+SEAT_LETTERS = {"MP", "MEP", "MSP", "AM", "MLA"}
 # A pronoun in these places is an object (of a verb or a preposition), never a clause's subject.
 OBJECT_DEPS = {"dobj", "pobj", "dative"}
 SENTENCE_WINDOW = 3  # pronouns look back this many sentences for their antecedent
@@ -224,6 +233,8 @@ class MentionIndex:
                 type_ = "Organization"  # "Countryside Alliance", "BAA": no person is written so
             elif last.lower_.endswith(PLACE_SUFFIXES):
                 type_ = "Place"  # "Gloucestershire"
+            elif any(c.isdigit() for c in _span_text(doc, start, end)):
+                type_ = "Organization"  # "MI6", "BBC1": no person's name has a digit
             elif end - start == 1 and _is_country_name(lex, last.text) \
                     and not (start > 0 and doc[start - 1].lower_.rstrip(".") in lex.honorifics):
                 type_ = "Place"  # "If Wales rejected the deal": a lone country name is no person
@@ -396,7 +407,7 @@ class MentionIndex:
                                          in_quote=self.quote_mask[tok.idx]))
                     i = end
                     continue
-                end = self._titled_name_end(i, taken) or self._name_before_post_end(i, taken)
+                end = self._titled_name_end(i, taken) or self._name_beside_post_end(i, taken)
                 if end is not None:
                     name = _span_text(doc, i, end)
                     found.append(Mention(i, end, "Person", name, name, in_quote=self.quote_mask[tok.idx]))
@@ -441,10 +452,11 @@ class MentionIndex:
             end += 1
         return end if end - i >= 2 and (end == len(doc) or doc[end].tag_ != "NNP") else None
 
-    def _name_before_post_end(self, i: int, taken: set[int]) -> int | None:
-        """"Theresa May, shadow secretary for the family,": two or three capitalised words
-        the model missed, set off by a comma before the post they hold (an apposition), are a
-        person's name; returns where the name ends."""
+    def _name_beside_post_end(self, i: int, taken: set[int]) -> int | None:
+        """Two or three capitalised words the model missed, set off by commas beside the post
+        they hold, are a person's name: before it ("Ann Lee, shadow secretary for the family,",
+        "Ann Lee, Tory shadow work and pensions secretary, said") or after it ("The Shadow
+        Secretary for the Family, Ann Lee, said"); returns where the name ends."""
         doc, lex = self.doc, self.lexicon
         if i > 0 and doc[i - 1].tag_ == "NNP":
             return None
@@ -456,8 +468,22 @@ class MentionIndex:
             end += 1
         if end - i < 2 or end >= len(doc) or doc[end].text != ",":
             return None
-        posts = (c for c in doc[end - 1].children if c.dep_ == "appos" and c.i > end)
-        return end if any(is_title_head(c, lex) for c in posts) else None
+        last = doc[end - 1]
+        if last.dep_ == "appos" and last.head.i < i and doc[i - 1].text == "," and is_title_head(last.head, lex):
+            return end  # the post before the name
+        posts = (c for c in last.children if c.dep_ == "appos" and c.i > end)
+        return end if any(is_title_head(c, lex) for c in posts) or self._post_between_commas(end + 1) else None
+
+    def _post_between_commas(self, start: int) -> bool:
+        """Do the words from ``start`` to the next comma name a post, ending in its title
+        ("Tory shadow work and pensions secretary,"), however the parser hung them?"""
+        doc = self.doc
+        for end in range(start, min(start + POST_PHRASE_WORDS, len(doc))):
+            if doc[end].text == ",":
+                return end > start and is_title_head(doc[end - 1], self.lexicon)
+            if doc[end].pos_ in {"VERB", "AUX", "PUNCT"}:
+                return False
+        return False
 
     def _described_body_name_end(self, i: int, taken: set[int]) -> int | None:
         """"aid charity Actionaid", "the anti-war party Respect": a proper name the model
@@ -725,6 +751,10 @@ class MentionIndex:
             if cluster.type == "Person" and self._used_as_place(cluster):
                 cluster.type = "Place"
                 continue
+            if cluster.type == "Person" and not any(m.gender for m in cluster.mentions) \
+                    and any(_followed_by_which(self.doc, m.end) for m in cluster.mentions):
+                cluster.type = "Organization"  # "a partner for X, which has a client": a firm
+                continue
             if cluster.type == "Organization" and not cluster.canonical and self._only_as_place(cluster):
                 cluster.type = "Place"  # "in Bethnal Green": a place, whatever the model said
                 continue
@@ -759,10 +789,22 @@ class MentionIndex:
         for m in cluster.mentions:
             tok = _first_listed(doc[m.end - 1])
             if tok.dep_ == "pobj" and tok.head.lower_ in LOCATIVE:
-                return True
+                return True  # "at Gatwick"
+            if tok.dep_ == "pobj" and tok.head.lower_ == "from" and tok.i == tok.head.i + 1 \
+                    and self._is_someone(tok.head.head):
+                return True  # "two men from Leeds" (not "a ruling from X", "his divorce from X")
+            if tok.dep_ == "pobj" and tok.head.lower_ == "for" and tok.head.head.text in SEAT_LETTERS:
+                return True  # "the MP for Y": a constituency
             if tok.dep_ in {"compound", "conj"} and tok.head.lemma_ in PLACE_HEAD_NOUNS:
                 return True
+            if _listed_among_places(tok):
+                return True
         return False
+
+    def _is_someone(self, tok: Token) -> bool:
+        """Does a word stand for people: "a man", "a doctor", "two", "Mr X", "the MP"?"""
+        return tok.lemma_.lower() in PEOPLE_NOUNS or tok.like_num or tok.ent_type_ == "PERSON" \
+            or is_title_head(tok, self.lexicon)
 
     # ----------------------------------------------------------------- queries
     def entity_at(self, tok: Token) -> str | None:
@@ -1201,6 +1243,24 @@ def _speaking_subject(tok: Token, lexicon: Lexicon) -> bool:
     """Is ``tok`` (or the subject it is listed with) the subject of a reporting verb?"""
     subject = tok.head if tok.dep_ == "conj" else tok
     return subject.dep_ in SUBJECTS and subject.head.lemma_ in lexicon.speech_verbs
+
+
+def _listed_among_places(first: Token) -> bool:
+    """Is a word one of a list ("visits Leeds, York and X") whose other members are
+    mostly places by the model's reading?"""
+    members, todo = [], [first]
+    while todo:  # the parser chains a list: each member hangs on the one before
+        member = todo.pop()
+        members.append(member)
+        todo.extend(c for c in member.children if c.dep_ == "conj")
+    places = sum(1 for t in members if t.ent_type_ in {"GPE", "LOC"})
+    return len(members) >= 3 and places * 2 >= len(members)
+
+
+def _followed_by_which(doc: Doc, end: int) -> bool:
+    """Is a name followed by a relative "which" ("X, which …"), said of things, not people?"""
+    nxt = end + 1 if end < len(doc) and doc[end].text == "," else end
+    return nxt < len(doc) and doc[nxt].lower_ == "which" and doc[nxt].head.dep_ == "relcl"
 
 
 def _first_listed(tok: Token) -> Token:
