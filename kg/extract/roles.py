@@ -190,7 +190,14 @@ def _title_phrase(head: Token, index: MentionIndex, lexicon: Lexicon,
             if state is not None and org is None:
                 org = index.key_for_canonical("Place", state.name)
             else:
-                tail += [t for t in doc[prep.i:pobj.i + 1] if t.dep_ not in {"det"}]
+                last = pobj.right_edge  # "for Work and Pensions": a listed portfolio
+                while last.i > pobj.i and last.is_punct:
+                    last = doc[last.i - 1]
+                if not (last.is_title and all(t.is_title or t.text in {"and", ","} for t in doc[pobj.i:last.i + 1])):
+                    last = pobj
+                tail += [t for t in doc[prep.i:last.i + 1] if t.dep_ not in {"det"}]
+                if pobj.lower_ == "state" and prep.lower_ == "of":
+                    continue  # "Secretary of State for Health": the portfolio follows
         elif key is None and prep.lower_ in {"of", "for"} and _is_portfolio(pobj, lexicon) and not tail:
             # "head of policy at Y", "chief inspector of schools": a portfolio, then the body.
             tail += list(doc[prep.i:pobj.i + 1])

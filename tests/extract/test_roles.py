@@ -247,6 +247,21 @@ def test_a_title_of_several_words_before_a_name(extract):
     assert ("Daniel Okafor", "Secretary of State", "United States", "current", None, None) in found.roles
 
 
+@pytest.mark.parametrize("text, title", [
+    ("The Secretary of State for Health, Daniel Okafor, met the nurses on Monday.",
+     "Secretary of State for Health"),
+    ("Daniel Okafor, the Secretary of State for Work and Pensions, met the nurses on Monday.",
+     "Secretary of State for Work and Pensions"),
+])
+def test_a_secretary_of_states_portfolio_is_part_of_the_title(extract, text, title):
+    assert title in [t for person, t, *_ in extract(text).roles if person == "Daniel Okafor"]
+
+
+def test_a_listed_portfolio_is_part_of_the_title(extract):
+    found = extract("The Secretary of State for Culture, Media and Sport, Helen Marsh, has hit out at critics.")
+    assert "Secretary of State for Culture, Media and Sport" in [t for p, t, *_ in found.roles if p == "Helen Marsh"]
+
+
 @pytest.mark.parametrize("text, role", [
     ("Scottish Finance Minister, Tom McCabe MSP, said the figures were right.",
      ("Tom McCabe", "MSP", None, "current", None, None)),
