@@ -186,10 +186,12 @@ class MentionIndex:
     # ----------------------------------------------------------------- collection
     def _collect(self) -> list[Mention]:
         doc = self.doc
-        mentions: list[Mention] = []
-        taken: set[int] = set()
+        mentions = self._constituencies()
+        taken = {i for m in mentions for i in range(m.start, m.end)}
         for ent in doc.ents:
             if ent.label_ not in LABEL_TYPES or sentence_of(ent[0]).start in self.furniture:
+                continue
+            if taken.intersection(range(ent.start, ent.end)):
                 continue
             mention = self._mention_from_span(ent)
             if mention is not None:
@@ -197,6 +199,22 @@ class MentionIndex:
                 taken.update(range(mention.start, mention.end))
         mentions.extend(self._lexicon_mentions(taken))
         return sorted(mentions, key=lambda m: m.start)
+
+    def _constituencies(self) -> list[Mention]:
+        """"the MP for Grantham and Stamford", "MSP for Edinburgh Pentlands": the seat's whole
+        name is one place, however the model cut or typed its words."""
+        doc, found = self.doc, []
+        for tok in doc:
+            if tok.text not in SEAT_LETTERS or tok.i + 2 >= len(doc) or doc[tok.i + 1].lower_ != "for":
+                continue
+            start = end = tok.i + 2
+            while end < len(doc) and (doc[end].is_title and doc[end].is_alpha
+                                      or doc[end].lower_ == "and" and end + 1 < len(doc) and doc[end + 1].is_title):
+                end += 1
+            if end > start and not _is_country_name(self.lexicon, doc[start].text):
+                name = _span_text(doc, start, end)
+                found.append(Mention(start, end, "Place", name, name, in_quote=self.quote_mask[doc[start].idx]))
+        return found
 
     def _mention_from_span(self, ent: Span) -> Mention | None:
         lex = self.lexicon

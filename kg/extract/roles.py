@@ -31,7 +31,7 @@ from kg.extract.common import (
     is_title_head,
     sentence_of,
 )
-from kg.extract.mentions import DISTRICT_WORDS
+from kg.extract.mentions import DISTRICT_WORDS, SEAT_LETTERS
 from kg.model import Fact, Status
 
 if TYPE_CHECKING:
@@ -182,7 +182,10 @@ def _title_phrase(head: Token, index: MentionIndex, lexicon: Lexicon,
         pobj = pobjs[0]
         key = index.resolve(pobj) or next(  # "leader of the Labour group": the body in the name
             (index.entity_at(c) for c in pobj.children if c.dep_ in {"compound", "amod"} and index.entity_at(c)), None)
-        if key is not None and index.clusters[key].type != "Person" \
+        if key is not None and index.clusters[key].type == "Place" and prep.lower_ == "for" \
+                and head.text in SEAT_LETTERS:
+            org = key  # "Labour MP for Y": the seat's constituency, the party a membership
+        elif key is not None and index.clusters[key].type != "Person" \
                 and (prep.lower_ != "at" or index.clusters[key].type == "Organization"):
             org = org or key  # "manager at the Y Society" (not "MP at Westminster", a place)
         elif key is None and prep.lower_ in {"of", "for"} and pobj.is_title and not pobj.ent_type_ == "PERSON":
@@ -634,6 +637,13 @@ def memberships(doc: Doc, *, index: MentionIndex, lexicon: Lexicon, article_id: 
                 i = named.head.i
             if key and index.clusters[key].type == "Organization":
                 org, first = key, i
+        if org is None:
+            # "X, Labour MP for Y": the seat's post is Y's (roles), the party a membership.
+            for seat in (c for c in head.children if c.dep_ == "appos" and c.text in SEAT_LETTERS
+                         and any(p.dep_ == "prep" and p.lower_ == "for" for p in c.children)):
+                org = next((index.entity_at(c) for c in seat.lefts if index.entity_at(c)
+                            and index.clusters[index.entity_at(c)].type == "Organization"), None)
+                first = seat.i
         if org is None:
             # "X, a Conservative, said", "X, a veteran Labour activist", "X (Labour)".
             # A post ("X, Tory co-chairman") is the roles' to read, portfolio and all.

@@ -262,6 +262,19 @@ def test_a_listed_portfolio_is_part_of_the_title(extract):
     assert "Secretary of State for Culture, Media and Sport" in [t for p, t, *_ in found.roles if p == "Helen Marsh"]
 
 
+@pytest.mark.parametrize("text, seat, party", [
+    ("Tony Hale, Labour MP for West Ham, said the issue would disappear.", "West Ham", "Labour Party"),
+    ("Tony Hale, the MP for Grantham and Stamford, was attacked.", "Grantham and Stamford", None),
+    ("Ann Lee, the Conservative MP for Bexhill, said so.", "Bexhill", "Conservative Party"),
+])
+def test_an_mps_post_is_in_the_constituency_and_the_party_a_membership(extract, text, seat, party):
+    found = extract(text)
+    person = next(name for name, (type_, _) in found.entities.items() if type_ == "Person")
+    assert found.entities[seat][0] == "Place"
+    assert [(t, org) for p, t, org, *_ in found.roles if p == person] == [("MP", seat)]
+    assert ([(person, party)] if party else []) == found.memberships
+
+
 @pytest.mark.parametrize("text, role", [
     ("Scottish Finance Minister, Tom McCabe MSP, said the figures were right.",
      ("Tom McCabe", "MSP", None, "current", None, None)),
