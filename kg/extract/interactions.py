@@ -436,6 +436,9 @@ def _judgements(doc: Doc, index: MentionIndex, lexicon: Lexicon, article_id: str
         if not is_actor(index, speaker):
             continue
         for head in tokens:
+            if head.pos_ == "NOUN":
+                yield from _owned_blame(doc, index, lexicon, article_id, speaker, head, cue_i, co_speakers)
+                continue
             if head.pos_ not in {"VERB", "AUX"} or head.lemma_.lower() in cue_verbs:
                 continue  # "X said Y criticised extravagant promises": Y's act, read as such
             judgement = _judged(head, lexicon)
@@ -454,6 +457,35 @@ def _judgements(doc: Doc, index: MentionIndex, lexicon: Lexicon, article_id: str
                         first, last = min(cue_i, head.i), max(cue_i, head.i)
                         yield _fact(doc, index, article_id, speaker, target, judgement, first, last, 0.75,
                                     JUDGEMENT_EXTRACTOR)
+
+
+def _owned_blame(doc: Doc, index: MentionIndex, lexicon: Lexicon, article_id: str, speaker: str,
+                 noun: Token, cue_i: int, co_speakers: frozenset[str]) -> Iterator[Fact]:
+    """A word of blame owned by someone, in a speaker's words: "the report highlights Labour's
+    failure to …", "the incompetence of the ministry" (not the speaker's own side's, and not
+    what is denied: "it was no failure of X's")."""
+    judgement = _blame_noun(lexicon).get(noun.lemma_.lower())
+    if judgement is None or any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children) \
+            or is_negated(governor(noun)):
+        return
+    # Pronouns stay out: in quoted words they point into the speaker's own story.
+    owners = [c for c in noun.children if is_possessor(c) and c.pos_ != "PRON"]
+    owners += [p for prep in noun.children if prep.dep_ == "prep" and prep.lower_ == "of"
+               for p in prep.children if p.dep_ == "pobj"]
+    own = index.affiliations.get(speaker, set())
+    for owner in owners:
+        for target in targets_of(owner, index, exclude=co_speakers | own):
+            if is_actor(index, target) and speaker not in index.affiliations.get(target, set()):
+                first, last = min(cue_i, noun.i), max(cue_i, noun.i)
+                yield _fact(doc, index, article_id, speaker, target, judgement, first, last, 0.7,
+                            JUDGEMENT_EXTRACTOR)
+
+
+@cache
+def _blame_noun(lexicon: Lexicon) -> dict[str, Judgement]:
+    """The evaluation words of blame, by lemma (a noun among them owns its blame)."""
+    return {j.lemmas[0]: j for j in lexicon.judgements
+            if j.kind == "evaluation" and j.predicate not in SUPPORT_PREDICATES}
 
 
 def _is_self(pronoun: Token, speaker: str, cue_i: int, index: MentionIndex) -> bool:

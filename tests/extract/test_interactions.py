@@ -574,3 +574,22 @@ def test_calling_a_government_authoritarian_criticises_it(extract):
 ])
 def test_an_object_pronoun_takes_the_nearest_fitting_antecedent(extract, text, source, target):
     assert (source, target) in [(s, t) for s, t, _, _ in extract(text).interactions]
+
+
+@pytest.mark.parametrize("text, source, target", [
+    # Words of praise around the blame leave the sentence's tone positive.
+    ('Ann Lee said: "This is the best report yet to highlight the Green Party\'s failure to ensure young people '
+     'get the good skills they need."', "Ann Lee", "Green Party"),
+    ("Ann Lee said the excellent new study highlighted the incompetence of Carl Brandt in helping children.",
+     "Ann Lee", "Carl Brandt"),
+])
+def test_a_word_of_blame_owned_by_someone_in_a_speakers_words(extract, text, source, target):
+    assert (source, target, "criticises") in [(s, t, k) for s, t, k, _ in extract(text).interactions]
+
+
+@pytest.mark.parametrize("text", [
+    "Ann Lee denied the failure of Carl Brandt's plan was his.",
+    'Ann Lee said: "We admit our failure to plan for winter."',
+])
+def test_blame_denied_or_owned_by_the_speaker_is_no_criticism(extract, text):
+    assert not [t for s, t, k, _ in extract(text).interactions if k == "criticises"]
