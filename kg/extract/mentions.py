@@ -68,6 +68,10 @@ PEOPLE_NOUNS = {"man", "woman", "people", "person", "family", "resident", "voter
                 "couple", "teenager", "both", "all", "one", "doctor", "nurse", "teacher", "student", "pupil",
                 "worker", "businessman", "businesswoman", "mother", "father", "son", "daughter", "wife",
                 "husband", "candidate", "officer", "campaigner", "activist", "soldier", "lawyer"}
+# The houses whose committees are named in lower case ("the Commons home affairs committee"),
+# and the most words such a name runs to.
+HOUSES = {"Commons", "Lords", "Parliamentary", "parliamentary", "Holyrood", "Assembly"}
+COMMITTEE_WORDS = 6
 # Letters of a seat in a parliament: "the MP for Y" names a constituency.
 SEAT_LETTERS = {"MP", "MEP", "MSP", "AM", "MLA"}
 # A pronoun in these places is an object (of a verb or a preposition), never a clause's subject.
@@ -186,7 +190,7 @@ class MentionIndex:
     # ----------------------------------------------------------------- collection
     def _collect(self) -> list[Mention]:
         doc = self.doc
-        mentions = self._constituencies()
+        mentions = self._constituencies() + self._committees()
         taken = {i for m in mentions for i in range(m.start, m.end)}
         for ent in doc.ents:
             if ent.label_ not in LABEL_TYPES or sentence_of(ent[0]).start in self.furniture:
@@ -214,6 +218,32 @@ class MentionIndex:
             if end > start and not _is_country_name(self.lexicon, doc[start].text):
                 name = _span_text(doc, start, end)
                 found.append(Mention(start, end, "Place", name, name, in_quote=self.quote_mask[doc[start].idx]))
+        return found
+
+    def _committees(self) -> list[Mention]:
+        """"the Commons work and pensions committee", "the home affairs select committee": a
+        parliamentary committee written in lower case is a body, named from the house (or
+        the field) to "committee"."""
+        doc, found = self.doc, []
+        for tok in doc:
+            if tok.lower_ != "committee" or tok.i < 2:
+                continue
+            start = tok.i
+            while start > 0 and tok.i - start < COMMITTEE_WORDS and doc[start - 1].is_lower \
+                    and doc[start - 1].pos_ in {"NOUN", "ADJ", "CCONJ"} and doc[start - 1].lower_ != "the":
+                start -= 1
+            apostrophe = start > 1 and doc[start - 1].text in {"'", "’"}  # "the Commons' … committee"
+            house = start > 1 and doc[start - 1 - apostrophe].text in HOUSES
+            if house:
+                start -= 1 + apostrophe
+            elif doc[tok.i - 1].lower_ != "select":
+                continue  # "an expert committee", "the emergency committee": no body's name
+            fields = [t for t in doc[start:tok.i] if t.is_lower and t.lower_ != "select"]
+            if not fields or fields[0].pos_ == "CCONJ":
+                continue  # "the Commons select committee": a committee, no name
+            name = _span_text(doc, start, tok.i + 1)
+            found.append(Mention(start, tok.i + 1, "Organization", name, name,
+                                 in_quote=self.quote_mask[doc[start].idx]))
         return found
 
     def _mention_from_span(self, ent: Span) -> Mention | None:

@@ -259,6 +259,24 @@ def test_a_name_the_model_cut_before_its_surname_is_whole(extract):
     assert "Dominic" not in found.entities
 
 
+@pytest.mark.parametrize("text, body", [
+    ("A report by the Commons work and pensions committee criticised the agency.",
+     "Commons work and pensions committee"),
+    ("The environment select committee said the bill was flawed.", "environment select committee"),
+])
+def test_a_committee_named_in_lower_case_is_a_body(extract, text, body):
+    assert extract(text).entities[body][0] == "Organization"
+
+
+@pytest.mark.parametrize("text", [
+    "Ann Lee told a Commons select committee so.",
+    "Ann Lee told a Parliamentary committee so.",
+    "Ann Lee sits on an expert committee.",
+])
+def test_a_committee_with_no_field_is_no_named_body(extract, text):
+    assert [name for name in extract(text).entities if "committee" in name.lower()] == []
+
+
 @pytest.mark.parametrize("text", [
     "Helen June, shadow secretary for the family, said the plans were weak.",
     # The parser reads "work" as a subject here: the post is read from the words alone.
