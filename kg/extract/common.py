@@ -29,6 +29,9 @@ PROPOSING_VERBS = {"plan": "plan", "propose": "proposal", "pledge": "pledge", "p
 # Verbs whose subject is the author of their object ("X unveiled plans"), not just for or against it.
 AUTHORING_VERBS = {"outline", "unveil", "announce", "publish", "propose", "launch", "set", "draw", "put",
                    "table", "introduce", "present", "make", "issue", "produce", "adopt", "float"}
+# Documents that speak for whoever wrote them ("the report criticised Y").
+DOCUMENT_NOUNS = {"report", "study", "review", "inquiry", "survey", "audit", "letter", "statement", "analysis",
+                  "investigation", "paper", "document", "memo", "assessment", "research", "submission"}
 # People named by their tie to another: "her father", "his aide" is not "her" or "him".
 KIN_NOUNS = {"father", "mother", "son", "daughter", "wife", "husband", "brother", "sister", "partner", "aide",
              "ally", "friend", "colleague", "deputy", "successor", "predecessor", "rival"}
@@ -296,6 +299,14 @@ def earlier_owner(noun: Token, index: MentionIndex) -> str | None:
                 if owner is not None:
                     return owner
     return None
+
+
+def author_of(document: Token, index: MentionIndex) -> str | None:
+    """Who wrote a document that stands as a clause's subject: "a report by the X committee
+    criticised Y", "the TUC's study said …", "X published a report. The report warned …"."""
+    if document.pos_ != "NOUN" or document.lemma_.lower() not in DOCUMENT_NOUNS:
+        return None
+    return _owner(document, index) or earlier_owner(document, index)
 
 
 def _owner(noun: Token, index: MentionIndex) -> str | None:

@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from kg.extract import tone
 from kg.extract.common import (
+    author_of,
     clause_subject,
     coordinated_subjects,
     evidence_for,
@@ -142,12 +143,15 @@ def _actor(verb: Token, index: MentionIndex) -> str | None:
             and not any(c.dep_ in {"agent", "auxpass"} for c in verb.children):
         # "X, for the Greens, called on …": a finite verb the parser hung on the subject
         # as if the subject were the sentence's root.
-        actor = index.resolve(verb.head)
+        actor = index.resolve(verb.head) or author_of(verb.head, index)
     if (actor is None or index.clusters[actor].type == "Place") and verb.dep_ == "conj" \
             and verb.head.dep_ == "ccomp" and verb.head.head.pos_ == "VERB":
         # "X said America needed to act but defended Y": the parser joined the second verb
         # to the reported clause; no place defends, so it is the reporting subject's act.
         actor = clause_subject(verb.head.head, index) or actor
+    if actor is None:
+        # "A report by the X committee criticised Y": a document speaks for its author.
+        actor = next((author for c in verb.children if c.dep_ == "nsubj" and (author := author_of(c, index))), None)
     return actor
 
 
@@ -245,6 +249,9 @@ def _noun(doc: Doc, index: MentionIndex, article_id: str, noun: Token, cue: Inte
 
 
 DEMANDING_VERBS = {"demand", "call", "urge", "seek", "want", "press"}
+# Done to someone to punish or be rid of them: "called for Y to be sacked / scrapped / wound up".
+PUNITIVE_VERBS = {"sack", "fire", "dismiss", "remove", "scrap", "abolish", "wind", "replace", "jail", "imprison",
+                  "prosecute", "suspend", "expel", "disband", "censure", "punish", "discipline", "oust"}
 
 
 def _demand(doc: Doc, index: MentionIndex, article_id: str, noun: Token, cue: InteractionCue) -> Iterator[Fact]:
@@ -270,8 +277,9 @@ def _urging(doc: Doc, index: MentionIndex, article_id: str, verb: Token, cue: In
     calls for Y to quit": the preposition's object is the target, and only with the "to"
     clause that says what Y must do (hung on the verb or noun, or, misread, on "to")."""
     infinitives = [c for c in verb.children if c.i > verb.i and _is_infinitive(c)]
-    if is_negated(verb) or not infinitives or any(c.dep_ == "auxpass" for i in infinitives for c in i.children):
-        return  # none, or something done for Y: "called for Y to be given more time"
+    if is_negated(verb) or not infinitives or any(c.dep_ == "auxpass" and i.lemma_.lower() not in PUNITIVE_VERBS
+                                                  for i in infinitives for c in i.children):
+        return  # none, or something done for Y: "called for Y to be given more time" (not "sacked")
     # "X urged Y to quit": a verb of one word takes Y as its object.
     word = cue.cue.split()[1] if " " in cue.cue else None
     source = (possessor(verb, index) or _actor(verb.head, index)) if verb.pos_ == "NOUN" else _actor(verb, index)
@@ -284,7 +292,7 @@ def _urging(doc: Doc, index: MentionIndex, article_id: str, verb: Token, cue: In
     objects = [c for p in preps for c in p.children if c.dep_ == "pobj"] + [
         # "calls for the mayor to apologise" read as "for" marking a clause whose subject is Y.
         c for i in infinitives if any(m.dep_ == "mark" and m.lower_ == word for m in i.children)
-        for c in i.children if c.dep_ == "nsubj"] if word else [
+        for c in i.children if c.dep_ in {"nsubj", "nsubjpass"}] if word else [
         c for c in verb.children if c.dep_ == "dobj"] + [
         c for i in infinitives for c in i.children if c.dep_ == "nsubj" and c.i > verb.i]
     for pobj in objects:

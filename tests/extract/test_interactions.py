@@ -593,3 +593,24 @@ def test_a_word_of_blame_owned_by_someone_in_a_speakers_words(extract, text, sou
 ])
 def test_blame_denied_or_owned_by_the_speaker_is_no_criticism(extract, text):
     assert not [t for s, t, k, _ in extract(text).interactions if k == "criticises"]
+
+
+@pytest.mark.parametrize("text, source, target", [
+    ("A report by the Green Party criticised Carl Brandt over the delays.", "Green Party", "Carl Brandt"),
+    ("The Green Party's report attacked Carl Brandt over the delays.", "Green Party", "Carl Brandt"),
+    ("A report by the Green Party said Carl Brandt was a shambles.", "Green Party", "Carl Brandt"),
+])
+def test_a_document_speaks_for_its_author(extract, text, source, target):
+    assert (source, target, "criticises") in [(s, t, k) for s, t, k, _ in extract(text).interactions]
+
+
+@pytest.mark.parametrize("text, target", [
+    ("Ann Lee called for the Child Support Agency to be scrapped.", "Child Support Agency"),
+    ("Ann Lee called for Carl Brandt to be sacked.", "Carl Brandt"),
+])
+def test_a_call_for_someone_to_be_punished_or_abolished_is_a_demand(extract, text, target):
+    assert ("Ann Lee", target, "criticises") in [(s, t, k) for s, t, k, _ in extract(text).interactions]
+
+
+def test_a_call_for_something_done_for_someone_is_no_demand(extract):
+    assert extract("Ann Lee called for Carl Brandt to be given more time.").interactions == []
