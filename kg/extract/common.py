@@ -22,7 +22,8 @@ SELF_POSSESSIVES = {"his", "her", "its", "their", "our", "my"}
 LIST_PREPOSITIONS = {"like", "including"}
 MANNER_NOUNS = {"way", "manner"}
 # Determiners of a thing already spoken of: "the plan", "these proposals".
-ANAPHORIC_DETERMINERS = {"the", "this", "these", "those"}
+ANAPHORIC_DETERMINERS = {"the", "this", "that", "these", "those"}
+DEMONSTRATIVES = {"this", "that", "these", "those"}
 # A verb whose doer owns the noun that names the act later: "X plans to cut" → "the plans".
 PROPOSING_VERBS = {"plan": "plan", "propose": "proposal", "pledge": "pledge", "promise": "promise",
                    "reform": "reform"}
@@ -298,6 +299,9 @@ def earlier_owner(noun: Token, index: MentionIndex) -> str | None:
                 owner = clause_subject(earlier, index)  # "X also plans to cut …" → "the plans"
                 if owner is not None:
                     return owner
+    if lemma in index.lexicon.speech_nouns and any(c.dep_ == "det" and c.lower_ in DEMONSTRATIVES
+                                                   for c in noun.children):
+        return index.last_speaker(noun)  # "X warned that …. Y called that suggestion absurd"
     return None
 
 

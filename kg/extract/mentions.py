@@ -1078,7 +1078,7 @@ class MentionIndex:
             return None
         for child in root.children:
             if child.dep_ == "nsubj":
-                key = self.token_entity.get(child.i) or self.references.get(child.i)
+                key = self.token_entity.get(child.i) or self.references.get(child.i) or self._name_before_verb(child)
                 cluster = self.clusters.get(key or "")
                 if cluster is not None and cluster.type == "Person" and key not in exclude \
                         and (not cluster.gender or cluster.gender == gender):
@@ -1187,6 +1187,17 @@ class MentionIndex:
             return key
         return None
 
+    def last_speaker(self, tok: Token, *, window: int = 2) -> str | None:
+        """Who was last reported speaking in the ``window`` sentences before ``tok``'s ("X
+        warned that …. Y called that suggestion disgraceful": X)."""
+        sent_i = self._sentence_number(tok.i)
+        start, end = self._sent_starts[max(0, sent_i - window)], self._sent_starts[sent_i]
+        for i in range(end - 1, start - 1, -1):
+            key = self.token_entity.get(i) or self.references.get(i) or self.pronoun_entity.get(i)
+            if key is not None and not self.quote_mask[self.doc[i].idx] and self._is_speaker(self.doc[i]):
+                return key
+        return None
+
     def _is_speaker(self, tok: Token) -> bool:
         """Is this name the subject of a reporting verb ("Mr X said", "X, who …, said")?"""
         head = tok
@@ -1194,7 +1205,23 @@ class MentionIndex:
             head = head.head
         if head.dep_ == "appos":
             head = head.head
-        return head.dep_ in {"nsubj"} and head.head.lemma_ in self.lexicon.speech_verbs
+        if head.dep_ in {"nsubj"} and head.head.lemma_ in self.lexicon.speech_verbs:
+            return True
+        # "Commission for Y chairman X said", parsed with "Commission" as the subject.
+        verb = self.doc[head.i + 1] if head.i + 1 < len(self.doc) else None
+        if verb is None or verb.lemma_ not in self.lexicon.speech_verbs:
+            return False
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        return subject is not None and self._name_before_verb(subject) == self.token_entity.get(head.i) is not None
+
+    def _name_before_verb(self, subject: Token) -> str | None:
+        """The name that ends a subject phrase right before its verb ("Commission for Racial
+        Equality chairman X said": X, whatever the parser made the phrase's head)."""
+        last = subject.right_edge
+        if last.i + 1 != subject.head.i or subject.i == last.i:
+            return None
+        key = self.token_entity.get(last.i)
+        return key if key is not None and self.clusters[key].type == "Person" else None
 
     def _sentence_number(self, token_i: int) -> int:
         import bisect

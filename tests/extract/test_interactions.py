@@ -614,3 +614,16 @@ def test_a_call_for_someone_to_be_punished_or_abolished_is_a_demand(extract, tex
 
 def test_a_call_for_something_done_for_someone_is_no_demand(extract):
     assert extract("Ann Lee called for Carl Brandt to be given more time.").interactions == []
+
+
+def test_a_claim_pointed_at_with_that_is_the_last_speakers(extract):
+    # The parser makes "Commission" the subject of "said"; the speaker is the name before it.
+    found = extract("Maria Okafor called the plans dangerous. Commission for Racial Equality chairman Tom Reddy "
+                    "said asylum claims were down. He warned that campaigners could misuse the words. "
+                    'Ines Varga called that suggestion "disgraceful".')
+    assert [(s, t) for s, t, k, _ in found.interactions if s == "Ines Varga"] == [("Ines Varga", "Tom Reddy")]
+
+
+def test_claims_with_no_owner_written_point_at_no_one(extract):
+    found = extract("Ann Lee said the party was lost. Carl Brandt rejected the claims.")
+    assert found.interactions == []
