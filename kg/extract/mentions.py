@@ -557,7 +557,17 @@ class MentionIndex:
         while (j < len(doc) and j - i < 5 and j not in taken and doc[j].is_title
                and doc[j].pos_ in {"PROPN", "ADJ", "NOUN"}):
             j += 1
-        if j - i < 2 or doc[j - 1].lower_ not in self.lexicon.org_head_words:
+        if j == i or doc[j - 1].lower_ not in self.lexicon.org_head_words:
+            return None
+        # "Commission for Racial Equality", "Institute for Fiscal Studies": the field after it.
+        k = j + 1
+        while k < len(doc) and k - j <= 4 and k not in taken and (
+                doc[k].is_title and doc[k].is_alpha and doc[k].lower_.rstrip(".") not in self.lexicon.honorifics
+                or doc[k].lower_ == "and" and k > j + 1 and k + 1 < len(doc) and doc[k + 1].is_title):
+            k += 1
+        if j < len(doc) and doc[j].lower_ in {"for", "of"} and j not in taken and k > j + 1:
+            j = k
+        elif j - i < 2:
             return None
         if doc[i].is_sent_start and doc[i].pos_ != "PROPN" and self.lexicon.country_by_word(doc[i].text) is None:
             return None  # "Local Council …" opening a headline is not a name

@@ -268,6 +268,18 @@ def test_a_committee_named_in_lower_case_is_a_body(extract, text, body):
     assert extract(text).entities[body][0] == "Organization"
 
 
+@pytest.mark.parametrize("text, body", [
+    ("Commission for Racial Equality chairman Tom Reddy said claims were down.", "Commission for Racial Equality"),
+    ("A Department for Work and Pensions spokeswoman said so.", "Department for Work and Pensions"),
+])
+def test_a_body_named_with_its_field_after_for_is_one_body(extract, text, body):
+    assert extract(text).entities[body][0] == "Organization"
+
+
+def test_of_after_a_post_names_no_body(extract):
+    assert extract("The Secretary of State spoke on Monday.").entities == {}
+
+
 @pytest.mark.parametrize("text", [
     "Ann Lee told a Commons select committee so.",
     "Ann Lee told a Parliamentary committee so.",
