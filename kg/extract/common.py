@@ -231,6 +231,8 @@ def targets_of(tok: Token, index: MentionIndex, *, exclude: frozenset[str] = fro
     key = index.resolve(tok, exclude=exclude) or index.government_for(tok)
     if key is not None and key not in exclude:
         found.append(key)
+        if tok.lower_ == "government":  # "Mr X's government": the government and its leader
+            found.extend(index.resolve(c) or "" for c in tok.children if c.dep_ == "poss" and c.pos_ == "PROPN")
     elif key is None:
         for child in tok.children:
             if is_possessor(child):

@@ -607,6 +607,8 @@ class MentionIndex:
                 continue
             if child.dep_ == "poss" and child.lower_ in {"his", "her", "their", "its", "our", "my"}:
                 continue
+            if child.dep_ == "poss" and child.ent_type_ == "PERSON":
+                continue  # "Mr X's government": the one X leads, of the article's state
             return None
         if not any(c.dep_ == "det" for c in tok.lefts) and country is None:
             if not any(c.dep_ == "poss" for c in tok.lefts):

@@ -627,3 +627,16 @@ def test_a_claim_pointed_at_with_that_is_the_last_speakers(extract):
 def test_claims_with_no_owner_written_point_at_no_one(extract):
     found = extract("Ann Lee said the party was lost. Carl Brandt rejected the claims.")
     assert found.interactions == []
+
+
+def test_a_persons_government_is_the_government_and_its_leader(extract):
+    found = extract("UK Prime Minister Carl Brandt spoke on Monday. Ann Lee accused Mr Brandt's government of "
+                    "hiding the figures.")
+    targets = {t for s, t, k, _ in found.interactions if s == "Ann Lee"}
+    assert targets == {"UK government", "Carl Brandt"}
+
+
+def test_a_bossy_interfering_government_is_blamed(extract):
+    found = extract('UK Prime Minister Carl Brandt spoke on Monday. The government was a "bossy, interfering '
+                    'government that takes decisions for people", Ann Lee added.')
+    assert ("Ann Lee", "UK government", "criticises") in [(s, t, k) for s, t, k, _ in found.interactions]
