@@ -69,6 +69,9 @@ IRONIC = {"mockingly", "sarcastically", "ironically", "jokingly", "sardonically"
 REMEDY_VERBS = {"sort", "tackle", "end", "fix", "clear", "stop", "solve", "address", "reduce", "remedy"}
 # A word of praise its subject is said to lack ("X lacks the courage to …") is blame.
 LACKING = Judgement(kind="evaluation", lemmas=("lack",), predicate="criticises")
+# "X demanded Y quit": a demand that someone leave (or apologise), the clause's subject.
+DEMANDED_DEPARTURE = Judgement(kind="phrase", lemmas=("demand", "quit"), predicate="demandsActionAgainst")
+DEPARTURE_VERBS = {"quit", "resign", "step", "stand", "apologise", "apologize"}
 # Naming someone in words that read negative, no word of the lexicon among them ("described as 'irresponsible'").
 NEGATIVE_NAMING = Judgement(kind="adjective", lemmas=("negative",), predicate="criticises")
 
@@ -115,6 +118,8 @@ def _all(doc: Doc, index: MentionIndex, lexicon: Lexicon, article_id: str,
                     yield from _urging(doc, index, article_id, tok, cue)
             if lemma in reactions:
                 yield from _reaction(doc, index, article_id, tok, reactions[lemma])
+            if lemma in {"demand", "insist"}:
+                yield from _departure_demanded(doc, index, article_id, tok)
         elif tok.pos_ == "NOUN" and lemma in urging_nouns:
             for cue in urging:
                 if cue.cue.split()[0] == lemma:
@@ -299,6 +304,28 @@ def _urging(doc: Doc, index: MentionIndex, article_id: str, verb: Token, cue: In
         for target in targets_of(pobj, index, exclude=frozenset({source})):
             if is_actor(index, target):
                 yield _fact(doc, index, article_id, source, target, cue, verb.i, pobj.i, cue.confidence)
+
+
+def _departure_demanded(doc: Doc, index: MentionIndex, article_id: str, verb: Token) -> Iterator[Fact]:
+    """"X demanded Y quit", "X demanded that Y resign", "X insisted Y step down": a demand,
+    in the subjunctive, that Y leave (not "X insisted Y would stay", "… demanded Y not go")."""
+    if is_negated(verb):
+        return
+    source = _actor(verb, index)
+    if not is_actor(index, source):
+        return
+    assert source is not None
+    for clause in (c for c in verb.children if c.dep_ == "ccomp" and c.lemma_.lower() in DEPARTURE_VERBS):
+        if clause.tag_ not in {"VB", "VBP", "VBD"} or is_negated(clause) \
+                or any(c.dep_ == "aux" and c.lower_ not in {"should", "must"} for c in clause.children):
+            continue
+        if clause.lemma_ in {"step", "stand"} and not any(c.dep_ == "prt" and c.lower_ in {"down", "aside"}
+                                                           for c in clause.children):
+            continue
+        for subject in (c for c in clause.children if c.dep_ == "nsubj"):
+            for target in targets_of(subject, index, exclude=frozenset({source})):
+                if is_actor(index, target):
+                    yield _fact(doc, index, article_id, source, target, DEMANDED_DEPARTURE, verb.i, subject.i, 0.75)
 
 
 def _is_infinitive(tok: Token) -> bool:

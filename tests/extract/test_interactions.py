@@ -640,3 +640,24 @@ def test_a_bossy_interfering_government_is_blamed(extract):
     found = extract('UK Prime Minister Carl Brandt spoke on Monday. The government was a "bossy, interfering '
                     'government that takes decisions for people", Ann Lee added.')
     assert ("Ann Lee", "UK government", "criticises") in [(s, t, k) for s, t, k, _ in found.interactions]
+
+
+@pytest.mark.parametrize("text, target", [
+    ("Ann Lee laid into Carl Brandt over the delays.", "Carl Brandt"),
+    ("Ann Lee tore into the Tory plans to scrap the scheme.", "Conservative Party"),
+    ("Ann Lee ripped into Carl Brandt on Monday.", "Carl Brandt"),
+])
+def test_laying_into_someone_is_criticism(extract, text, target):
+    assert ("Ann Lee", target, "criticises") in [(s, t, k) for s, t, k, _ in extract(text).interactions]
+
+
+@pytest.mark.parametrize("text, found", [
+    ("Ann Lee demanded Carl Brandt quit.", True),
+    ("Ann Lee demanded Carl Brandt step down.", True),
+    ("Ann Lee insisted Carl Brandt would stay.", False),
+    ("Ann Lee insisted Carl Brandt go to the meeting.", False),
+    ("Ann Lee did not demand Carl Brandt quit.", False),
+])
+def test_a_demand_that_someone_quit(extract, text, found):
+    demands = [(s, t) for s, t, _, p in extract(text).interactions if p == "demandsActionAgainst"]
+    assert demands == ([("Ann Lee", "Carl Brandt")] if found else [])
