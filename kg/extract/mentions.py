@@ -323,6 +323,8 @@ class MentionIndex:
         if end - start == 1 and text.lower() in GENERIC_HEADS:
             return None  # "Party leader X": a generic head word alone names no body
         canonical = lex.org_aliases.get(text)
+        if canonical in lex.parties() and end < len(doc) and doc[end].text == "party":
+            end += 1  # "the Labour party said": the word "party" is part of the name
         country = lex.country_by_word(text) if type_ != "Person" else None
         if canonical:
             type_ = "Organization"

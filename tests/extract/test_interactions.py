@@ -661,3 +661,14 @@ def test_laying_into_someone_is_criticism(extract, text, target):
 def test_a_demand_that_someone_quit(extract, text, found):
     demands = [(s, t) for s, t, _, p in extract(text).interactions if p == "demandsActionAgainst"]
     assert demands == ([("Ann Lee", "Carl Brandt")] if found else [])
+
+
+@pytest.mark.parametrize("text, found", [
+    ("The Labour party said the Green Party needed to explain how it would pay for the plan.", True),
+    ('Ann Lee said: "The Greens must explain themselves."', True),
+    ("Ann Lee said the Green Party should apologise.", True),
+    ("Ann Lee said the Green Party did not need to explain anything.", False),
+])
+def test_a_demand_that_someone_account_for_themselves(extract, text, found):
+    demands = [t for s, t, _, p in extract(text).interactions if p == "demandsActionAgainst"]
+    assert demands == (["Green Party"] if found else [])
