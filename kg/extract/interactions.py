@@ -595,7 +595,10 @@ def _judged(head: Token, lexicon: Lexicon) -> Judgement | None:
     own = [t for t in subtree if _in_own_clause(t, head)]
     # Lemmas and written forms: the lemmatizer makes "shambles" a "shamble".
     own_lemmas = _words(own) | _hyphenated(own)
-    complements = _words(c for c in head.children if c.dep_ in {"attr", "acomp", "oprd"})
+    # "X is weak", "X is a liar", and the adjective of a noun: "X is an irrelevant party".
+    attributes = [c for c in head.children if c.dep_ in {"attr", "acomp", "oprd"}]
+    complements = _words([*attributes, *(a for c in attributes if c.pos_ == "NOUN"
+                                         for a in c.children if a.dep_ == "amod")])
     for j in candidates:
         if j.kind == "noun" and head.lemma_ == "be" and not negated and j.lemmas[0] in complements:
             return j

@@ -672,3 +672,12 @@ def test_a_demand_that_someone_quit(extract, text, found):
 def test_a_demand_that_someone_account_for_themselves(extract, text, found):
     demands = [t for s, t, _, p in extract(text).interactions if p == "demandsActionAgainst"]
     assert demands == (["Green Party"] if found else [])
+
+
+@pytest.mark.parametrize("text, found", [
+    ("Ann Lee said that the Greens were an irrelevant party so she would not lose any sleep over it.", True),
+    ("Ann Lee said Carl Brandt was a weak leader.", True),
+    ("Ann Lee said Carl Brandt was a strong leader.", False),
+])
+def test_a_word_of_blame_on_the_noun_someone_is_called(extract, text, found):
+    assert bool([t for s, t, k, _ in extract(text).interactions if k == "criticises"]) == found
