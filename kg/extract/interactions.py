@@ -597,6 +597,7 @@ def _judged(head: Token, lexicon: Lexicon) -> Judgement | None:
     own_lemmas = _words(own) | _hyphenated(own)
     # "X is weak", "X is a liar", and the adjective of a noun: "X is an irrelevant party".
     attributes = [c for c in head.children if c.dep_ in {"attr", "acomp", "oprd"}]
+    attributes += [c for a in attributes for c in a.children if c.dep_ == "conj"]  # "… unfair and unworkable"
     complements = _words([*attributes, *(a for c in attributes if c.pos_ == "NOUN"
                                          for a in c.children if a.dep_ == "amod")])
     for j in candidates:

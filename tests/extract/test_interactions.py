@@ -681,3 +681,9 @@ def test_a_demand_that_someone_account_for_themselves(extract, text, found):
 ])
 def test_a_word_of_blame_on_the_noun_someone_is_called(extract, text, found):
     assert bool([t for s, t, k, _ in extract(text).interactions if k == "criticises"]) == found
+
+
+def test_a_word_of_blame_listed_after_another_judges(extract):
+    found = extract("Ann Lee said the Green Party was costly and incompetent.")
+    assert ("Ann Lee", "Green Party", "criticises") in [(s, t, k) for s, t, k, _ in found.interactions]
+    assert extract("Ann Lee said Carl Brandt was clever and brave.").interactions == []
