@@ -1043,6 +1043,11 @@ class MentionIndex:
         if voice is not None:
             return voice[0] if voice[0] not in exclude else None
         if subject and tok.head.lemma_ in self.lexicon.speech_verbs:
+            # "X said the delay would be a disaster and she accused …": who spoke before, in
+            # the same sentence (not "X would lead the campaign, he said": the narrator's).
+            key = self._nearest_person(tok, gender, exclude, 0, speakers_only=True)
+            if key is not None:
+                return key
             # "X echoed the criticism. '…,' he said": the one the last sentence was about.
             key = self._previous_main_subject(tok, gender, exclude)
             if key is not None:

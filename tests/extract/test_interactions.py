@@ -687,3 +687,9 @@ def test_a_word_of_blame_listed_after_another_judges(extract):
     found = extract("Ann Lee said the Green Party was costly and incompetent.")
     assert ("Ann Lee", "Green Party", "criticises") in [(s, t, k) for s, t, k, _ in found.interactions]
     assert extract("Ann Lee said Carl Brandt was clever and brave.").interactions == []
+
+
+def test_she_after_a_speaker_in_her_own_sentence_is_that_speaker(extract):
+    found = extract('Campaigner Steve Hale backed the delay. But Culture Secretary Ann Lee said a delay would be '
+                    '"disastrous" and she accused the Greens of opportunism.')
+    assert ("Ann Lee", "Green Party") in [(s, t) for s, t, k, _ in found.interactions if k == "criticises"]
