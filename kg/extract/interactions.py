@@ -69,6 +69,8 @@ IRONIC = {"mockingly", "sarcastically", "ironically", "jokingly", "sardonically"
 REMEDY_VERBS = {"sort", "tackle", "end", "fix", "clear", "stop", "solve", "address", "reduce", "remedy"}
 # A word of praise its subject is said to lack ("X lacks the courage to …") is blame.
 LACKING = Judgement(kind="evaluation", lemmas=("lack",), predicate="criticises")
+# "Y should have acted sooner": a reproach for what was not done (not "should have been given").
+REPROACH = Judgement(kind="phrase", lemmas=("should", "have"), predicate="criticises")
 # "X demanded Y quit": a demand that someone leave (or apologise), the clause's subject.
 DEMANDED_DEPARTURE = Judgement(kind="phrase", lemmas=("demand", "quit"), predicate="demandsActionAgainst")
 DEPARTURE_VERBS = {"quit", "resign", "step", "stand", "apologise", "apologize"}
@@ -587,7 +589,9 @@ def _judged(head: Token, lexicon: Lexicon) -> Judgement | None:
         return None  # "… if it fails to improve": a condition, not a verdict
     subtree = list(head.subtree)
     lemmas = _words(subtree) | _hyphenated(subtree)
-    candidates = [j for word, j in _key_words(lexicon) if word in lemmas]
+    aux_words = {c.lower_ for c in head.children if c.dep_ == "aux"}
+    candidates = [j for word, j in _key_words(lexicon) if word in lemmas] + ([REPROACH] if "should" in aux_words
+                                                                             or "ought" in aux_words else [])
     if not candidates:
         return None
     negated = is_negated(head) or any(is_negated(a) for a in head.children if a.dep_ == "aux")
@@ -601,6 +605,11 @@ def _judged(head: Token, lexicon: Lexicon) -> Judgement | None:
     complements = _words([*attributes, *(a for c in attributes if c.pos_ == "NOUN"
                                          for a in c.children if a.dep_ == "amod")])
     for j in candidates:
+        if j is REPROACH:
+            if head.tag_ == "VBN" and {"should", "ought"} & aux_words and "have" in aux_words \
+                    and not any(c.dep_ == "auxpass" for c in head.children):
+                return j
+            continue
         if j.kind == "noun" and head.lemma_ == "be" and not negated and j.lemmas[0] in complements:
             return j
         copular = head.lemma_ in {"be", "seem", "look"}

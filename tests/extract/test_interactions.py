@@ -693,3 +693,21 @@ def test_she_after_a_speaker_in_her_own_sentence_is_that_speaker(extract):
     found = extract('Campaigner Steve Hale backed the delay. But Culture Secretary Ann Lee said a delay would be '
                     '"disastrous" and she accused the Greens of opportunism.')
     assert ("Ann Lee", "Green Party") in [(s, t) for s, t, k, _ in found.interactions if k == "criticises"]
+
+
+@pytest.mark.parametrize("text, target", [
+    ("Ann Lee said the Greens should have acted sooner.", "Green Party"),
+    ("Ann Lee said Carl Brandt should not have gone.", "Carl Brandt"),
+    ("The Greens said Carl Brandt broke a convention that ministers stay neutral abroad.", "Carl Brandt"),
+    ("Ann Lee said Carl Brandt had breached the code.", "Carl Brandt"),
+])
+def test_a_reproach_or_a_broken_rule_is_criticism(extract, text, target):
+    assert target in [t for s, t, k, _ in extract(text).interactions if k == "criticises"]
+
+
+@pytest.mark.parametrize("text", [
+    "Ann Lee said Carl Brandt should have been given a medal.",
+    "Ann Lee said we should have acted sooner.",
+])
+def test_no_reproach_in_a_reward_or_of_oneself(extract, text):
+    assert extract(text).interactions == []
