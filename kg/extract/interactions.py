@@ -56,7 +56,7 @@ if TYPE_CHECKING:
 
 EXTRACTOR = "interactions.v1"
 JUDGEMENT_EXTRACTOR = "judgements.v1"
-TARGET_PREPOSITIONS = {"of", "on", "for", "against", "towards", "toward"}
+TARGET_PREPOSITIONS = {"of", "on", "for", "against", "towards", "toward", "about"}
 NAMING_VERBS = {"call", "brand", "label", "describe", "dub"}
 SUPPORT_PREDICATES = {"supports", "praises", "endorses", "defends"}
 # Words that turn a word of praise into a demand or a lack: "should show courage".
@@ -231,7 +231,7 @@ def _noun(doc: Doc, index: MentionIndex, article_id: str, noun: Token, cue: Inte
             source = index.resolve(child)
     if source is None:
         for prep in noun.children:
-            if prep.dep_ == "prep" and prep.lower_ == "by":
+            if prep.dep_ == "prep" and prep.lower_ in {"by", "from"}:  # "a complaint from X"
                 for pobj in prep.children:
                     source = source or index.resolve(pobj)
     if source is None:
@@ -249,7 +249,10 @@ def _noun(doc: Doc, index: MentionIndex, article_id: str, noun: Token, cue: Inte
     for prep in noun.children:
         if prep.dep_ != "prep" or prep.lower_ not in TARGET_PREPOSITIONS:
             continue
-        for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+        # "a complaint about Y", "… about how Y uses its call centres" (whoever does it).
+        objects = [c for c in prep.children if c.dep_ == "pobj"] + [
+            s for c in prep.children if c.dep_ == "pcomp" for s in c.children if s.dep_ == "nsubj"]
+        for pobj in objects:
             for target in targets_of(pobj, index, exclude=frozenset({source})):
                 if is_actor(index, target):
                     yield _fact(doc, index, article_id, source, target, cue, noun.i, pobj.i, cue.confidence * 0.95)

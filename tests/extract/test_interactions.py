@@ -711,3 +711,12 @@ def test_a_reproach_or_a_broken_rule_is_criticism(extract, text, target):
 ])
 def test_no_reproach_in_a_reward_or_of_oneself(extract, text):
     assert extract(text).interactions == []
+
+
+@pytest.mark.parametrize("text, target", [
+    ("The regulator is to look into a complaint from the Greens about how Labour uses its call centres.",
+     "Labour Party"),
+    ("The Greens made a complaint about Carl Brandt.", "Carl Brandt"),
+])
+def test_a_complaint_about_someone(extract, text, target):
+    assert ("Green Party", target, "criticises") in [(s, t, k) for s, t, k, _ in extract(text).interactions]
