@@ -179,8 +179,10 @@ def _speaks_or_acts(verb: Token, acts: set[str], lexicon: Lexicon) -> bool:
 
 
 def _is_hypothetical(sentence: list[Token]) -> bool:
-    """"… if Y fails to fund it": a condition is no verdict on anyone."""
-    return any(t.dep_ == "mark" and t.lower_ in CONDITIONS for t in sentence)
+    """"… if Y fails to fund it": a condition is no verdict on anyone ("even if" concedes, and
+    the verdict stands)."""
+    return any(t.dep_ == "mark" and t.lower_ in CONDITIONS and not (t.i > 0 and t.doc[t.i - 1].lower_ == "even")
+               for t in sentence)
 
 
 def _denies(sentence: list[Token], lexicon: Lexicon) -> bool:

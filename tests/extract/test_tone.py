@@ -118,3 +118,11 @@ def test_a_name_in_a_neutral_clause_of_a_negative_sentence_is_less_sure(related)
     unsure = related("Ingrid Holm said the Conservatives had met on Monday and the talks ended in a terrible disaster.")
     assert [(s, t) for s, t, _, _ in unsure] == [("Ingrid Holm", "Conservative Party")]
     assert unsure[0][3] == 0.4 < tone._confidence(tone.NEGATIVE_TONE) <= sure[0][3]
+
+
+@pytest.mark.parametrize("text, found", [
+    ('Ann Lee said the Greens were "a travesty and a perversion of justice" even if a judge was involved.', True),
+    ("Ann Lee said the Greens would be a travesty if a judge was not involved.", False),
+])
+def test_even_if_concedes_where_if_sets_a_condition(extract, text, found):
+    assert bool([t for s, t, k, _ in extract(text).interactions if k == "criticises"]) == found
