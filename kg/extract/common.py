@@ -228,6 +228,9 @@ def targets_of(tok: Token, index: MentionIndex, *, exclude: frozenset[str] = fro
     found: list[str] = []
     if _owned_by(tok, index, exclude):
         return []  # "his government", "their party": the actor's own, not another
+    group = index.group_before(tok) if tok.pos_ == "NOUN" else []
+    if group:
+        return [k for k in group if k not in exclude]  # "the two men": both of them
     key = index.resolve(tok, exclude=exclude) or index.government_for(tok)
     if key is not None and key not in exclude:
         found.append(key)

@@ -72,6 +72,10 @@ PEOPLE_NOUNS = {"man", "woman", "people", "person", "family", "resident", "voter
 # and the most words such a name runs to.
 HOUSES = {"Commons", "Lords", "Parliamentary", "parliamentary", "Holyrood", "Assembly"}
 COMMITTEE_WORDS = 6
+# "the two men", "both women", "the pair": people named together just before.
+GROUP_NOUNS = {"man", "woman", "men", "women", "pair", "two", "three"}
+GROUP_MARKERS = {"the", "both", "two", "three"}
+GROUP_SIZES = {"two": 2, "both": 2, "three": 3, "pair": 2}
 # Letters of a seat in a parliament: "the MP for Y" names a constituency.
 SEAT_LETTERS = {"MP", "MEP", "MSP", "AM", "MLA"}
 # A pronoun in these places is an object (of a verb or a preposition), never a clause's subject.
@@ -1216,6 +1220,31 @@ class MentionIndex:
             if key is not None and not self.quote_mask[self.doc[i].idx] and self._is_speaker(self.doc[i]):
                 return key
         return None
+
+    def group_before(self, tok: Token) -> list[str]:
+        """The people "the two men", "the pair", "both men" stand for: the last people named
+        together ("X and Y") in this sentence or the ``SENTENCE_WINDOW`` before, as many as
+        the phrase counts when it does."""
+        words = {c.lower_ for c in tok.children if c.dep_ in {"det", "nummod", "predet", "amod"}}
+        if not (tok.lemma_.lower() in GROUP_NOUNS and tok.tag_ in {"NNS", "NN"} and words & GROUP_MARKERS
+                or tok.lower_ == "pair" and "the" in words):
+            return []
+        size = next((GROUP_SIZES[w] for w in words if w in GROUP_SIZES), None)
+        sent_i = self._sentence_number(tok.i)
+        start = self._sent_starts[max(0, sent_i - SENTENCE_WINDOW)]
+        for i in range(tok.i - 1, start - 1, -1):
+            first = self.doc[i]
+            if self.quote_mask[first.idx] and not self.quote_mask[tok.idx]:
+                continue
+            key = self.token_entity.get(i)
+            if key is None or self.clusters[key].type != "Person" or first.dep_ == "conj":
+                continue
+            group = [key, *(k for c in first.conjuncts if (k := self.token_entity.get(c.i))
+                            and self.clusters[k].type == "Person")]
+            group = list(dict.fromkeys(group))
+            if len(group) >= 2 and (size is None or len(group) == size):
+                return group
+        return []
 
     def _is_speaker(self, tok: Token) -> bool:
         """Is this name the subject of a reporting verb ("Mr X said", "X, who …, said")?"""

@@ -92,20 +92,20 @@ def extract(doc: Doc, *, index: MentionIndex, lexicon: Lexicon, article_id: str,
             if _is_hypothetical(sentence) or _denies(sentence, lexicon):
                 continue
             for tok, score, sure in _judged_mentions(sentence, speech, acts, lexicon):
-                target = _named(tok, index)
-                if target is None or target == speaker or target in speech.co_speakers or target in own:
-                    continue
-                if not is_actor(index, target):
-                    continue
-                if speaker in index.affiliations.get(target, set()) or index.affiliations.get(target, set()) & own:
-                    continue  # one of the speaker's own, or a colleague of the speaker's party
-                if (speaker, target) in seen:
-                    continue
-                seen.add((speaker, target))
-                first, last = min(speech.cue, sentence[0].i), max(speech.cue, sentence[-1].i)
-                yield Fact(kind="criticises", subject=speaker, object=target, predicate="criticises",
-                           confidence=_confidence(score, sure=sure),
-                           evidence=evidence_for(doc, article_id, first, last), extractor=EXTRACTOR)
+                for target in _named(tok, index):
+                    if target == speaker or target in speech.co_speakers or target in own:
+                        continue
+                    if not is_actor(index, target):
+                        continue
+                    if speaker in index.affiliations.get(target, set()) or index.affiliations.get(target, set()) & own:
+                        continue  # one of the speaker's own, or a colleague of the speaker's party
+                    if (speaker, target) in seen:
+                        continue
+                    seen.add((speaker, target))
+                    first, last = min(speech.cue, sentence[0].i), max(speech.cue, sentence[-1].i)
+                    yield Fact(kind="criticises", subject=speaker, object=target, predicate="criticises",
+                               confidence=_confidence(score, sure=sure),
+                               evidence=evidence_for(doc, article_id, first, last), extractor=EXTRACTOR)
 
 
 def _judged_mentions(sentence: list[Token], speech: Statement, acts: set[str],
@@ -210,18 +210,19 @@ def _is_speaking(tok: Token, lexicon: Lexicon) -> bool:
     return tok.dep_ in {"nsubj", "nsubjpass"} and tok.head.lemma_ in lexicon.speech_verbs
 
 
-def _named(tok: Token, index: MentionIndex) -> str | None:
-    """The person or body a token names: by name (its head word only, so a name of several
-    words counts once), by a description ("the government", "the minister") or, for a
+def _named(tok: Token, index: MentionIndex) -> list[str]:
+    """Whom a token names: by name (its head word only, so a name of several words counts
+    once), by a description ("the government", "the minister", "the two men") or, for a
     subject, as the owner of the plan it names; pronouns are left alone, as inside a
     quotation they point into the speaker's own story."""
     key = index.entity_at(tok)
     if key is not None:
-        return None if tok.head.i != tok.i and index.entity_at(tok.head) == key else key
+        return [] if tok.head.i != tok.i and index.entity_at(tok.head) == key else [key]
     if tok.pos_ != "NOUN":
-        return None
+        return []
     # "The committee said the plans had not reflected public disquiet": whose plans they are.
-    return index.resolve(tok) or (earlier_owner(tok, index) if tok.dep_ in {"nsubj", "nsubjpass"} else None)
+    key = index.resolve(tok) or (earlier_owner(tok, index) if tok.dep_ in {"nsubj", "nsubjpass"} else None)
+    return [key] if key is not None else index.group_before(tok)
 
 
 def _is_observer(speaker: str, index: MentionIndex, lexicon: Lexicon) -> bool:

@@ -720,3 +720,15 @@ def test_no_reproach_in_a_reward_or_of_oneself(extract, text):
 ])
 def test_a_complaint_about_someone(extract, text, target):
     assert ("Green Party", target, "criticises") in [(s, t, k) for s, t, k, _ in extract(text).interactions]
+
+
+@pytest.mark.parametrize("text, targets", [
+    ("Ann Lee met Carl Brandt and Ian Moss on Monday. She urged the two men to stop squabbling.",
+     {"Carl Brandt", "Ian Moss"}),
+    ("Ann Lee met Carl Brandt and Ian Moss on Monday. She urged the pair to step down.", {"Carl Brandt", "Ian Moss"}),
+    # Three named, "the two men" counted: no group of two to point at.
+    ("Ann Lee met Carl Brandt, Ian Moss and Tom Reddy. She urged the two men to step down.", set()),
+    ("Ann Lee met Carl Brandt on Monday. She urged the men to step down.", set()),
+])
+def test_the_two_men_are_the_people_last_named_together(extract, text, targets):
+    assert {t for s, t, k, _ in extract(text).interactions if s == "Ann Lee"} == targets
