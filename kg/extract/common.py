@@ -15,7 +15,7 @@ if TYPE_CHECKING:
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 # Clauses that share their head's subject: "X spoke, accusing Y" / "X tried to blame Y".
-SUBJECT_SHARING_DEPS = {"advcl", "xcomp", "conj", "pcomp", "acl", "ccomp", "prep"}
+SUBJECT_SHARING_DEPS = {"advcl", "xcomp", "conj", "pcomp", "acl", "ccomp", "prep", "acomp"}
 # Nouns that stand for what an actor said or did: "X's claims" points at X.
 RELATIVE_PRONOUNS = {"who", "that", "which", "whom"}
 SELF_POSSESSIVES = {"his", "her", "its", "their", "our", "my"}

@@ -1188,6 +1188,8 @@ class MentionIndex:
             head = self.doc[i]
             while head.dep_ in {"compound", "flat"} and head.head.i != head.i:
                 head = head.head
+            if head.dep_ == "appos":
+                head = head.head  # "Its leader, X, has said he …": X stands for the subject
             if head.dep_ in {"nsubj", "nsubjpass"}:
                 return key
         return None

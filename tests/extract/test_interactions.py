@@ -732,3 +732,18 @@ def test_a_complaint_about_someone(extract, text, target):
 ])
 def test_the_two_men_are_the_people_last_named_together(extract, text, targets):
     assert {t for s, t, k, _ in extract(text).interactions if s == "Ann Lee"} == targets
+
+
+@pytest.mark.parametrize("text, source, target", [
+    ("Green leader Ann Lee says she is glad to see the back of Mr Carl Brandt.", "Ann Lee", "Carl Brandt"),
+    # The subject of "said" is written in apposition; "he" is that subject, not the last sentence's.
+    ("Tom Reddy left the party. Its leader, Ivan Petrov, has said he is glad to see the back of Mr Reddy.",
+     "Ivan Petrov", "Tom Reddy"),
+    ("Ann Lee was keen to attack Carl Brandt over the delays.", "Ann Lee", "Carl Brandt"),
+])
+def test_an_infinitive_after_an_adjective_shares_the_subject(extract, text, source, target):
+    assert [(s, t) for s, t, k, _ in extract(text).interactions if k == "criticises"] == [(source, target)]
+
+
+def test_seeing_the_back_of_a_thing_is_no_criticism(extract):
+    assert extract("Ann Lee saw the back of the house.").interactions == []
