@@ -136,7 +136,9 @@ def passive_agent(verb: Token, index: MentionIndex) -> str | None:
         if child.dep_ == "agent":
             for pobj in child.children:
                 if pobj.dep_ == "pobj":
-                    return index.resolve(pobj) or _name_in_title(pobj, index)
+                    # "by the party's former president, X": the name in apposition.
+                    named = next((index.entity_at(c) for c in pobj.children if c.dep_ == "appos"), None)
+                    return index.resolve(pobj) or named or _name_in_title(pobj, index)
     return None
 
 

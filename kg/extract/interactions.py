@@ -63,6 +63,9 @@ SUPPORT_PREDICATES = {"supports", "praises", "endorses", "defends"}
 WANTING = {"lack", "should", "must", "need", "ought"}
 # Nouns for what someone asserts that the parser may read as verbs ("Tory claims they …").
 MISREAD_CLAIMS = {"claims", "suggestions", "assertions", "allegations"}
+# Verbs that doubt what someone said or did ("questioned X's theory"), but only ask when
+# done to the person ("X was questioned by police").
+DOUBTING_VERBS = {"question"}
 # Adverbs that turn a verb's meaning around: "mockingly welcomed".
 IRONIC = {"mockingly", "sarcastically", "ironically", "jokingly", "sardonically"}
 # Verbs whose object is a wrong put right, not done: "will sort out the shambles".
@@ -194,6 +197,8 @@ def _verb(doc: Doc, index: MentionIndex, article_id: str, verb: Token, cue: Inte
         if not is_actor(index, source):
             continue
         for obj in objects:
+            if cue.cue in DOUBTING_VERBS and index.resolve(obj) is not None:
+                continue  # "X was questioned by police": asked, not doubted
             for target in targets_of(obj, index, exclude=frozenset({source})):
                 if is_actor(index, target):
                     yield _fact(doc, index, article_id, source, target, cue, verb.i, obj.i, cue.confidence)

@@ -164,7 +164,6 @@ def test_stance_descriptions_and_idioms_of_support(extract, text, source, target
     "Kofi Mensah is no ally of Ruth Adler.",
     "Kofi Mensah is not a critic of Ruth Adler.",
     "Kofi Mensah, a critic of the war, opened the debate.",
-    '"The Greens should have the courage to change course," Kofi Mensah said.',
     "Mr Tony Green spoke on Monday. Mr Kofi Mensah has admitted he was wrong to go.",
     "Mr Tony Green spoke on Monday. The minister, Mr Kofi Mensah, has admitted he was wrong to go.",
 ])
@@ -747,3 +746,26 @@ def test_an_infinitive_after_an_adjective_shares_the_subject(extract, text, sour
 
 def test_seeing_the_back_of_a_thing_is_no_criticism(extract):
     assert extract("Ann Lee saw the back of the house.").interactions == []
+
+
+@pytest.mark.parametrize("text, found", [
+    ("Mr Carl Brandt's theory has also been questioned by the Greens' former president, Ann Lee.", True),
+    ("Ann Lee questioned the Greens' figures.", True),
+    ("Carl Brandt was questioned by police on Monday.", False),
+])
+def test_questioning_what_someone_said_is_criticism_questioning_them_is_not(extract, text, found):
+    assert bool([t for s, t, k, _ in extract(text).interactions if k == "criticises"]) == found
+
+
+@pytest.mark.parametrize("text, found", [
+    ("Ann Lee said Dr Carl Brandt needed to change policy.", True),
+    ("Ann Lee said Carl Brandt must think again.", True),
+    ("Ann Lee said the weather needed to change.", False),
+])
+def test_a_demand_that_someone_change_course(extract, text, found):
+    assert bool([t for s, t, _, p in extract(text).interactions if p == "demandsActionAgainst"]) == found
+
+
+def test_courage_they_should_have_is_a_demand_not_praise(extract):
+    found = extract('"The Greens should have the courage to change course," Kofi Mensah said.').interactions
+    assert [(s, t, p) for s, t, _, p in found] == [("Kofi Mensah", "Green Party", "demandsActionAgainst")]
