@@ -317,8 +317,8 @@ def _urging(doc: Doc, index: MentionIndex, article_id: str, verb: Token, cue: In
 
 
 def _departure_demanded(doc: Doc, index: MentionIndex, article_id: str, verb: Token) -> Iterator[Fact]:
-    """"X demanded Y quit", "X demanded that Y resign", "X insisted Y step down": a demand,
-    in the subjunctive, that Y leave (not "X insisted Y would stay", "… demanded Y not go")."""
+    """"X demanded Y quit", "X insisted Y step down": a demand, in the subjunctive, that Y
+    leave or apologise (not "X insisted Y would stay", "X demanded Y not quit")."""
     if is_negated(verb):
         return
     source = _actor(verb, index)

@@ -73,9 +73,9 @@ PEOPLE_NOUNS = {"man", "woman", "people", "person", "family", "resident", "voter
 HOUSES = {"Commons", "Lords", "Parliamentary", "parliamentary", "Holyrood", "Assembly"}
 COMMITTEE_WORDS = 6
 # "the two men", "both women", "the pair": people named together just before.
-GROUP_NOUNS = {"man", "woman", "men", "women", "pair", "two", "three"}
+GROUP_NOUNS = {"man", "woman"}
 GROUP_MARKERS = {"the", "both", "two", "three"}
-GROUP_SIZES = {"two": 2, "both": 2, "three": 3, "pair": 2}
+GROUP_SIZES = {"two": 2, "both": 2, "three": 3}
 # Letters of a seat in a parliament: "the MP for Y" names a constituency.
 SEAT_LETTERS = {"MP", "MEP", "MSP", "AM", "MLA"}
 # A pronoun in these places is an object (of a verb or a preposition), never a clause's subject.
@@ -1228,10 +1228,10 @@ class MentionIndex:
         together ("X and Y") in this sentence or the ``SENTENCE_WINDOW`` before, as many as
         the phrase counts when it does."""
         words = {c.lower_ for c in tok.children if c.dep_ in {"det", "nummod", "predet", "amod"}}
-        if not (tok.lemma_.lower() in GROUP_NOUNS and tok.tag_ in {"NNS", "NN"} and words & GROUP_MARKERS
-                or tok.lower_ == "pair" and "the" in words):
-            return []
-        size = next((GROUP_SIZES[w] for w in words if w in GROUP_SIZES), None)
+        pair = tok.lower_ == "pair" and "the" in words
+        if not (pair or tok.lemma_.lower() in GROUP_NOUNS and tok.tag_ == "NNS" and words & GROUP_MARKERS):
+            return []  # "the man" is one person, not a group
+        size = 2 if pair else next((GROUP_SIZES[w] for w in words if w in GROUP_SIZES), None)
         sent_i = self._sentence_number(tok.i)
         start = self._sent_starts[max(0, sent_i - SENTENCE_WINDOW)]
         for i in range(tok.i - 1, start - 1, -1):
@@ -1262,7 +1262,8 @@ class MentionIndex:
         if verb is None or verb.lemma_ not in self.lexicon.speech_verbs:
             return False
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-        return subject is not None and self._name_before_verb(subject) == self.token_entity.get(head.i) is not None
+        name = self._name_before_verb(subject) if subject is not None else None
+        return name is not None and name == self.token_entity.get(head.i)
 
     def _name_before_verb(self, subject: Token) -> str | None:
         """The name that ends a subject phrase right before its verb ("Commission for Racial

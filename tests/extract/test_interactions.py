@@ -769,3 +769,8 @@ def test_a_demand_that_someone_change_course(extract, text, found):
 def test_courage_they_should_have_is_a_demand_not_praise(extract):
     found = extract('"The Greens should have the courage to change course," Kofi Mensah said.').interactions
     assert [(s, t, p) for s, t, _, p in found] == [("Kofi Mensah", "Green Party", "demandsActionAgainst")]
+
+
+def test_the_man_is_no_group(extract):
+    found = extract("Ann Lee met Carl Brandt and Ian Moss on Monday. She urged the man to step down.")
+    assert not [t for s, t, k, _ in found.interactions if t == "Ian Moss"]
