@@ -774,3 +774,8 @@ def test_courage_they_should_have_is_a_demand_not_praise(extract):
 def test_the_man_is_no_group(extract):
     found = extract("Ann Lee met Carl Brandt and Ian Moss on Monday. She urged the man to step down.")
     assert not [t for s, t, k, _ in found.interactions if t == "Ian Moss"]
+
+
+def test_comments_called_inappropriate_criticise_their_author(extract):
+    found = extract('Ann Lee said Mr Carl Brandt\'s comments were "inappropriate".')
+    assert ("Ann Lee", "Carl Brandt", "criticises") in [(s, t, k) for s, t, k, _ in found.interactions]
