@@ -273,6 +273,11 @@ class MentionIndex:
             if start - width >= 0 and _span_text(doc, start - width, end) in lex.org_aliases:
                 start -= width
                 break
+        if doc[end - 1].lower_ in lex.post_titles and doc[end - 1].text not in lex.post_nominals \
+                and any(t.lower_ in lex.org_head_words for t in doc[start:end - 1]):
+            # "The Conservative Party Co-Chairman said": a post; the name is the body it belongs to.
+            while doc[end - 1].lower_ not in lex.org_head_words:
+                end -= 1
         type_ = LABEL_TYPES[ent.label_]
         titled = _title_tail(doc, start, end, lex)
         if titled == end - start:
@@ -314,6 +319,9 @@ class MentionIndex:
                 if end - start > width and _span_text(doc, start, start + width) in lex.org_aliases:
                     start += width
                     break
+            # "Lawyer X said": an occupation opening the sentence is no part of the name.
+            if doc[start].is_sent_start and end - start >= 3 and doc[start].lower_ in PEOPLE_NOUNS:
+                start += 1
             # "Health Secretary Ada Quill" tagged whole: the name starts after the title.
             heads = [i for i in range(start, end - 1) if doc[i].lower_ in lex.post_titles
                      or doc[i].text.endswith("Ps") and doc[i].lower_[:-1] in lex.post_titles]  # "MPs X"

@@ -268,6 +268,19 @@ def test_a_committee_named_in_lower_case_is_a_body(extract, text, body):
     assert extract(text).entities[body][0] == "Organization"
 
 
+def test_an_occupation_opening_the_sentence_is_no_part_of_the_name(extract):
+    found = extract("Lawyer Louise Christian said the government should have acted sooner.")
+    assert "Louise Christian" in found.entities
+    assert not [name for name in found.entities if name.startswith("Lawyer")]
+
+
+def test_a_post_of_a_body_tagged_as_a_name_is_the_body(extract):
+    # The model tags "The Conservative Party Co-Chairman" whole, as one organisation.
+    found = extract("The Conservative Party Co-Chairman said the electorate had a choice.")
+    assert list(found.entities) == ["Conservative Party"]
+    assert "Oona King" in extract("Sitting MP Oona King spoke.").entities  # "King" is a title word too
+
+
 @pytest.mark.parametrize("text, body", [
     ("Commission for Racial Equality chairman Tom Reddy said claims were down.", "Commission for Racial Equality"),
     ("A Department for Work and Pensions spokeswoman said so.", "Department for Work and Pensions"),
