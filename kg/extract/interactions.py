@@ -57,7 +57,8 @@ if TYPE_CHECKING:
 EXTRACTOR = "interactions.v1"
 JUDGEMENT_EXTRACTOR = "judgements.v1"
 TARGET_PREPOSITIONS = {"of", "on", "for", "against", "towards", "toward", "about"}
-NAMING_VERBS = {"call", "brand", "label", "describe", "dub"}
+NAMING_VERBS = {"call", "brand", "label", "describe", "dub", "liken"}
+LIKENING_VERBS = {"liken"}
 SUPPORT_PREDICATES = {"supports", "praises", "endorses", "defends"}
 # Words that turn a word of praise into a demand or a lack: "should show courage".
 WANTING = {"lack", "should", "must", "need", "ought"}
@@ -414,8 +415,10 @@ def _naming(doc: Doc, index: MentionIndex, lexicon: Lexicon, article_id: str, ve
     # "… a liar", "… incompetent", "described as 'irresponsible'" (whatever the parser hangs on "as").
     # "branded the way X's office operated as 'scandalous'": "as" hung inside the object.
     as_heads = [verb, *(t for obj in objects for t in obj.subtree)]
+    # "likened Y to 'self-obsessed schoolboys'": what Y is likened to.
+    likeness = "to" if verb.lemma_ in LIKENING_VERBS else "as"
     complements = [c for c in verb.subtree if c.dep_ in {"oprd", "attr", "acomp", "xcomp", "ccomp"}] + [
-        c for head in as_heads for prep in head.children if prep.dep_ == "prep" and prep.lower_ == "as"
+        c for head in as_heads for prep in head.children if prep.dep_ == "prep" and prep.lower_ == likeness
         for c in prep.children]
     complement_words = {t.lemma_.lower() for c in complements for t in c.subtree}
     judgements = [j for j in lexicon.judgements if j.kind in {"noun", "adjective", "evaluation"}

@@ -779,3 +779,11 @@ def test_the_man_is_no_group(extract):
 def test_comments_called_inappropriate_criticise_their_author(extract):
     found = extract('Ann Lee said Mr Carl Brandt\'s comments were "inappropriate".')
     assert ("Ann Lee", "Carl Brandt", "criticises") in [(s, t, k) for s, t, k, _ in found.interactions]
+
+
+@pytest.mark.parametrize("text, found", [
+    ('Ann Lee likened Carl Brandt to "a spoilt and arrogant child".', True),
+    ("Ann Lee likened Carl Brandt to a great statesman.", False),
+])
+def test_likening_someone_to_something_bad(extract, text, found):
+    assert bool([t for s, t, k, _ in extract(text).interactions if k == "criticises"]) == found
