@@ -76,6 +76,8 @@ COMMITTEE_WORDS = 6
 GROUP_NOUNS = {"man", "woman"}
 GROUP_MARKERS = {"the", "both", "two", "three"}
 GROUP_SIZES = {"two": 2, "both": 2, "three": 3}
+# Honorifics of peers, whose title may name a place: "Lord X of Y", "Baroness X of Y".
+PEERAGES = {"lord", "baroness", "lady", "baron", "viscount", "earl"}
 # Letters of a seat in a parliament: "the MP for Y" names a constituency.
 SEAT_LETTERS = {"MP", "MEP", "MSP", "AM", "MLA"}
 # A pronoun in these places is an object (of a verb or a preposition), never a clause's subject.
@@ -376,6 +378,11 @@ class MentionIndex:
                 and not (start > 0 and doc[start - 1].lower_ in lex.body_descriptors):
             return None  # a capitalised common word ("Tech" in "Tech billionaire X"), unless
             # described as a body ("the anti-war party Respect")
+        if type_ == "Person" and doc[h].lower_ in PEERAGES and end + 1 < len(doc) \
+                and doc[end].lower_ == "of" and doc[end + 1].is_title and doc[end + 1].is_alpha:
+            # "Lord Faulkner of Worcester": the peer's territorial title is written with the name
+            # (an alias; the name stays "Faulkner", as "Lord Faulkner" later is written).
+            end += 2
         return Mention(
             start=h, end=end, type=type_, text=_span_text(doc, h, end), name=name,
             canonical=canonical, weak=weak,

@@ -268,6 +268,18 @@ def test_a_committee_named_in_lower_case_is_a_body(extract, text, body):
     assert extract(text).entities[body][0] == "Organization"
 
 
+@pytest.mark.parametrize("text, peer, alias, place", [
+    ("The report was written by Lord Faulkner of Worcester, who chaired the inquiry.",
+     "Faulkner", "Lord Faulkner of Worcester", "Worcester"),
+    # The model tags "Lord Roberts" as the name and the place as a body.
+    ("Ex-minister Lord Roberts of Conwy denied the claims.", "Roberts", "Lord Roberts of Conwy", "Conwy"),
+])
+def test_a_peers_territorial_title_is_written_with_the_name(extract, text, peer, alias, place):
+    found = extract(text)
+    assert alias in found.entities[peer][1]
+    assert place not in found.entities
+
+
 def test_an_occupation_opening_the_sentence_is_no_part_of_the_name(extract):
     found = extract("Lawyer Louise Christian said the government should have acted sooner.")
     assert "Louise Christian" in found.entities
