@@ -280,6 +280,8 @@ class MentionIndex:
             # "The Conservative Party Co-Chairman said": a post; the name is the body it belongs to.
             while doc[end - 1].lower_ not in lex.org_head_words:
                 end -= 1
+        if _in_programme_title(doc, start):
+            return None  # "told BBC One's Breakfast with Frost": a programme, not its host
         type_ = LABEL_TYPES[ent.label_]
         titled = _title_tail(doc, start, end, lex)
         if titled == end - start:
@@ -1384,6 +1386,19 @@ def _speaking_subject(tok: Token, lexicon: Lexicon) -> bool:
     """Is ``tok`` (or the subject it is listed with) the subject of a reporting verb?"""
     subject = tok.head if tok.dep_ == "conj" else tok
     return subject.dep_ in SUBJECTS and subject.head.lemma_ in lexicon.speech_verbs
+
+
+def _in_programme_title(doc: Doc, start: int) -> bool:
+    """Is a name the end of a programme's title, "Breakfast with X", where the programme is a
+    broadcaster's or where someone is told or heard ("told the BBC's Breakfast with X",
+    "on Breakfast With X")?"""
+    if start < 3 or doc[start - 1].lower_ != "with":
+        return False
+    title = doc[start - 2]
+    if not title.is_title or title.is_sent_start or title.ent_type_ in {"PERSON", "GPE", "NORP", "DATE", "TIME"}:
+        return False
+    before = doc[start - 3]
+    return before.text in POSSESSIVE_ENDINGS or before.lower_ in {"on", "told", "to"}
 
 
 def _listed_among_places(first: Token) -> bool:

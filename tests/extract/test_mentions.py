@@ -280,6 +280,18 @@ def test_a_peers_territorial_title_is_written_with_the_name(extract, text, peer,
     assert place not in found.entities
 
 
+@pytest.mark.parametrize("text, person", [
+    ("Carl Brandt told BBC One's Breakfast with Frost that the plan was fine.", None),
+    ("Speaking on Breakfast With Frost, Ann Lee said so.", None),
+    ("Ann Lee met with Carl Brandt.", "Carl Brandt"),
+    ("Ann Lee spoke on Thursday with Carl Brandt.", "Carl Brandt"),
+])
+def test_a_name_ending_a_programmes_title_is_no_person(extract, text, person):
+    found = extract(text)
+    assert "Frost" not in found.entities
+    assert person is None or found.entities[person][0] == "Person"
+
+
 def test_an_occupation_opening_the_sentence_is_no_part_of_the_name(extract):
     found = extract("Lawyer Louise Christian said the government should have acted sooner.")
     assert "Louise Christian" in found.entities
