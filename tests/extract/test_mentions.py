@@ -269,10 +269,10 @@ def test_a_committee_named_in_lower_case_is_a_body(extract, text, body):
 
 
 @pytest.mark.parametrize("text, peer, alias, place", [
-    ("The report was written by Lord Faulkner of Worcester, who chaired the inquiry.",
-     "Faulkner", "Lord Faulkner of Worcester", "Worcester"),
-    # The model tags "Lord Roberts" as the name and the place as a body.
-    ("Ex-minister Lord Roberts of Conwy denied the claims.", "Roberts", "Lord Roberts of Conwy", "Conwy"),
+    ("The report was written by Lord Hallam of Worcester, who chaired the inquiry.",
+     "Hallam", "Lord Hallam of Worcester", "Worcester"),
+    # The model tags "Lord Evans" as the name and the place as a body.
+    ("Former minister Lord Evans of Bangor denied the claims.", "Evans", "Lord Evans of Bangor", "Bangor"),
 ])
 def test_a_peers_territorial_title_is_written_with_the_name(extract, text, peer, alias, place):
     found = extract(text)
