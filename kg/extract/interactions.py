@@ -78,6 +78,7 @@ REPROACH = Judgement(kind="phrase", lemmas=("should", "have"), predicate="critic
 # "X demanded Y quit": a demand that someone leave (or apologise), the clause's subject.
 DEMANDED_DEPARTURE = Judgement(kind="phrase", lemmas=("demand", "quit"), predicate="demandsActionAgainst")
 DEPARTURE_VERBS = {"quit", "resign", "step", "stand", "apologise", "apologize"}
+DEPARTURE_DEMANDING_VERBS = {"demand", "insist"}
 # Naming someone in words that read negative, no word of the lexicon among them ("described as 'irresponsible'").
 NEGATIVE_NAMING = Judgement(kind="adjective", lemmas=("negative",), predicate="criticises")
 
@@ -124,7 +125,7 @@ def _all(doc: Doc, index: MentionIndex, lexicon: Lexicon, article_id: str,
                     yield from _urging(doc, index, article_id, tok, cue)
             if lemma in reactions:
                 yield from _reaction(doc, index, article_id, tok, reactions[lemma])
-            if lemma in {"demand", "insist"}:
+            if lemma in DEPARTURE_DEMANDING_VERBS:
                 yield from _departure_demanded(doc, index, article_id, tok)
         elif tok.pos_ == "NOUN" and lemma in urging_nouns:
             for cue in urging:
@@ -320,23 +321,30 @@ def _urging(doc: Doc, index: MentionIndex, article_id: str, verb: Token, cue: In
 def _departure_demanded(doc: Doc, index: MentionIndex, article_id: str, verb: Token) -> Iterator[Fact]:
     """"X demanded Y quit", "X insisted Y step down": a demand, in the subjunctive, that Y
     leave or apologise (not "X insisted Y would stay", "X demanded Y not quit")."""
-    if is_negated(verb):
-        return
+    clauses = [c for c in verb.children if c.dep_ == "ccomp" and _is_departure(c)]
+    if not clauses or is_negated(verb):
+        return  # most uses of "demand" and "insist" demand no one's going: no actor to find
     source = _actor(verb, index)
     if not is_actor(index, source):
         return
     assert source is not None
-    for clause in (c for c in verb.children if c.dep_ == "ccomp" and c.lemma_.lower() in DEPARTURE_VERBS):
-        if clause.tag_ not in {"VB", "VBP", "VBD"} or is_negated(clause) \
-                or any(c.dep_ == "aux" and c.lower_ not in {"should", "must"} for c in clause.children):
-            continue
-        if clause.lemma_ in {"step", "stand"} and not any(c.dep_ == "prt" and c.lower_ in {"down", "aside"}
-                                                           for c in clause.children):
-            continue
+    for clause in clauses:
         for subject in (c for c in clause.children if c.dep_ == "nsubj"):
             for target in targets_of(subject, index, exclude=frozenset({source})):
                 if is_actor(index, target):
                     yield _fact(doc, index, article_id, source, target, DEMANDED_DEPARTURE, verb.i, subject.i, 0.75)
+
+
+def _is_departure(clause: Token) -> bool:
+    """"Y quit", "Y step down", "Y should resign": a leaving, as what is demanded (not "Y
+    would stay", "Y not quit", "Y stand for election")."""
+    if clause.lemma_.lower() not in DEPARTURE_VERBS or clause.tag_ not in {"VB", "VBP", "VBD"} \
+            or is_negated(clause):
+        return False
+    if any(c.dep_ == "aux" and c.lower_ not in {"should", "must"} for c in clause.children):
+        return False
+    return clause.lemma_ not in {"step", "stand"} \
+        or any(c.dep_ == "prt" and c.lower_ in {"down", "aside"} for c in clause.children)
 
 
 def _is_infinitive(tok: Token) -> bool:
@@ -600,11 +608,13 @@ def _judged(head: Token, lexicon: Lexicon) -> Judgement | None:
         return None  # "… if it fails to improve": a condition, not a verdict
     subtree = list(head.subtree)
     lemmas = _words(subtree) | _hyphenated(subtree)
+    # "Y should have acted sooner" (not "should have been given"): blame, whatever the words.
     aux_words = {c.lower_ for c in head.children if c.dep_ == "aux"}
-    candidates = [j for word, j in _key_words(lexicon) if word in lemmas] + ([REPROACH] if "should" in aux_words
-                                                                             or "ought" in aux_words else [])
+    reproach = REPROACH if head.tag_ == "VBN" and {"should", "ought"} & aux_words and "have" in aux_words \
+        and not any(c.dep_ == "auxpass" for c in head.children) else None
+    candidates = [j for word, j in _key_words(lexicon) if word in lemmas]
     if not candidates:
-        return None
+        return reproach
     negated = is_negated(head) or any(is_negated(a) for a in head.children if a.dep_ == "aux")
     # The clause's own words, not those of clauses nested in it ("X said Y's plan would fail").
     own = [t for t in subtree if _in_own_clause(t, head)]
@@ -616,11 +626,6 @@ def _judged(head: Token, lexicon: Lexicon) -> Judgement | None:
     complements = _words([*attributes, *(a for c in attributes if c.pos_ == "NOUN"
                                          for a in c.children if a.dep_ == "amod")])
     for j in candidates:
-        if j is REPROACH:
-            if head.tag_ == "VBN" and {"should", "ought"} & aux_words and "have" in aux_words \
-                    and not any(c.dep_ == "auxpass" for c in head.children):
-                return j
-            continue
         if j.kind == "noun" and head.lemma_ == "be" and not negated and j.lemmas[0] in complements:
             return j
         copular = head.lemma_ in {"be", "seem", "look"}
@@ -642,4 +647,4 @@ def _judged(head: Token, lexicon: Lexicon) -> Judgement | None:
             if head.lemma_.lower() == words[0] or words[0] in {"should", "must"}:
                 if all(w in lemmas for w in words) and negated == wants_negation:
                     return j
-    return None
+    return reproach
