@@ -222,14 +222,13 @@ def _parties(affiliations: Iterable[tuple[str, int, int]], article_keys: Mapping
     """The parties each entity is of, across the corpus: a party is its own, a person is of
     the parties any article gives them a post or membership in."""
     party_names = load_lexicon().parties()
-    found: dict[str, set[str]] = defaultdict(set)
-    for key, entity in entities.items():
-        if entity.type == "Organization" and (entity.name in party_names or entity.name.endswith(" Party")):
-            found[key].add(key)
+    party_keys = {key for key, entity in entities.items() if entity.type == "Organization"
+                  and (entity.name in party_names or entity.name.endswith(" Party"))}
+    found: dict[str, set[str]] = {key: {key} for key in party_keys}
     for article_id, member, body in affiliations:
         body_key = article_keys[article_id][body]
-        if body_key in found and body_key in found[body_key]:
-            found[article_keys[article_id][member]].add(body_key)
+        if body_key in party_keys:
+            found.setdefault(article_keys[article_id][member], set()).add(body_key)
     return {key: frozenset(sides) for key, sides in found.items()}
 
 

@@ -641,8 +641,8 @@ def memberships(doc: Doc, *, index: MentionIndex, lexicon: Lexicon, article_id: 
             # "X, Labour MP for Y": the seat's post is Y's (roles), the party a membership.
             for seat in (c for c in head.children if c.dep_ == "appos" and c.text in SEAT_LETTERS
                          and any(p.dep_ == "prep" and p.lower_ == "for" for p in c.children)):
-                org = next((index.entity_at(c) for c in seat.lefts if index.entity_at(c)
-                            and index.clusters[index.entity_at(c)].type == "Organization"), None)
+                org = next((key for c in seat.lefts
+                            if (key := index.entity_at(c)) and index.clusters[key].type == "Organization"), None)
                 first = seat.i
         if org is None:
             # "X, a Conservative, said", "X, a veteran Labour activist", "X (Labour)".
