@@ -8,6 +8,7 @@ install a model from PyPI alone.
 from __future__ import annotations
 
 import importlib.util
+import re
 from typing import TYPE_CHECKING
 
 from spacy.language import Language
@@ -28,12 +29,29 @@ REQUIRED_ANNOTATIONS = {
 }
 
 
-PARAGRAPH_BREAKS = "newskg_paragraph_breaks"
+SENTENCE_BREAKS = "newskg_sentence_breaks"
+
+# A wire story's dateline opening a paragraph: "WASHINGTON (Reuters) - ", "PARIS, March 3 (AP) — ",
+# "KYIV, Ukraine -- ", "Washington (CNN) — ". The place is in capitals, or the agency follows it.
+DATELINE = re.compile(
+    r"^(?:[A-Z][A-Z.'-]{3,}(?: [A-Z][A-Z.'-]+)*|[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+)+"
+    r"|[A-Z][a-z]+(?: [A-Z][a-z]+)*(?= ?\())"
+    r"(?:, [A-Z][A-Za-z.]*(?: [A-Za-z0-9.]+){0,2})*"  # ", Ukraine", ", Dec. 4"
+    r"(?: ?\([A-Z][A-Za-z.&' -]{0,40}\))?"  # the agency
+    r" ?(?:--|[-\u2013\u2014]) +",
+    re.MULTILINE)
 
 
-@Language.component(PARAGRAPH_BREAKS)
-def paragraph_breaks(doc: Doc) -> Doc:
-    """Start a sentence after every line break, so no sentence spans two paragraphs.
+def is_dateline(text: str) -> bool:
+    """Is ``text`` (a sentence) a dateline alone, which names no one the story is about?"""
+    return DATELINE.fullmatch(text.strip() + " ") is not None
+
+
+@Language.component(SENTENCE_BREAKS)
+def sentence_breaks(doc: Doc) -> Doc:
+    """Start a sentence after every line break, so no sentence spans two paragraphs, and
+    after a dateline, so "PARIS (AP) — The president said" is not parsed with the city as
+    the one who said.
 
     The parser keeps boundaries set before it; without this, a headline or an advert line
     merges with the next paragraph into one "sentence".
@@ -41,6 +59,10 @@ def paragraph_breaks(doc: Doc) -> Doc:
     for tok in doc[:-1]:
         if tok.is_space and "\n" in tok.text:
             doc[tok.i + 1].is_sent_start = True
+    for match in DATELINE.finditer(doc.text):
+        after = doc.char_span(match.end(), len(doc.text), alignment_mode="expand")
+        if after is not None and len(after) and after.start > 0:
+            after[0].is_sent_start = True
     return doc
 
 
@@ -74,8 +96,8 @@ def load_pipeline(name: str | None = None) -> Language:
         nlp = spacy.load(model)
     except OSError as e:
         raise ModelError(f"cannot load spaCy pipeline {model!r}: {e}; try: {INSTALL_HINT}") from e
-    if PARAGRAPH_BREAKS not in nlp.pipe_names:
-        nlp.add_pipe(PARAGRAPH_BREAKS, before="parser" if "parser" in nlp.pipe_names else None)
+    if SENTENCE_BREAKS not in nlp.pipe_names:
+        nlp.add_pipe(SENTENCE_BREAKS, before="parser" if "parser" in nlp.pipe_names else None)
     present = set(nlp.pipe_names)
     missing = [f"{c} ({what})" for c, what in REQUIRED_ANNOTATIONS.items() if c not in present]
     if missing:

@@ -1,11 +1,19 @@
-"""kg.nlp: which model is loaded, the error when none can be, and paragraph-aware sentences."""
+"""kg.nlp: which model is loaded, the error when none can be, and sentences that keep to paragraphs and datelines."""
 
 from __future__ import annotations
 
 import pytest
 
 from kg.errors import ModelError
-from kg.nlp import DEFAULT_MODELS, INSTALL_HINT, PARAGRAPH_BREAKS, load_pipeline, resolve_model_name
+from kg.nlp import (
+    DATELINE,
+    DEFAULT_MODELS,
+    INSTALL_HINT,
+    SENTENCE_BREAKS,
+    is_dateline,
+    load_pipeline,
+    resolve_model_name,
+)
 
 
 def test_explicit_model_name_is_preferred() -> None:
@@ -28,8 +36,8 @@ def test_unknown_model_raises_model_error_naming_the_install_command() -> None:
 @pytest.mark.slow
 def test_paragraph_break_component_runs_before_the_parser(nlp) -> None:
     names = nlp.pipe_names
-    assert PARAGRAPH_BREAKS in names
-    assert names.index(PARAGRAPH_BREAKS) < names.index("parser")
+    assert SENTENCE_BREAKS in names
+    assert names.index(SENTENCE_BREAKS) < names.index("parser")
 
 
 @pytest.mark.slow
@@ -58,6 +66,37 @@ def test_no_sentence_spans_a_blank_line(nlp, text: str) -> None:
     for paragraph in text.split("\n\n"):
         assert offset in starts, f"paragraph {paragraph!r} does not start a sentence"
         offset += len(paragraph) + 2
+
+
+@pytest.mark.parametrize("text", [
+    "OSTROVA (Wirepress) - ",
+    "PORT VELLIANE, Dec. 4 (Wirepress) — ",
+    "DRENNICK, Ostrovia -- ",
+    "Ostrova (Channel Nine) – ",
+])
+def test_a_wire_dateline_is_recognised(text: str) -> None:
+    assert DATELINE.match(text + "The senator said.")
+    assert is_dateline(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Labour - the party of the workers - won.",  # a title-case word without an agency
+    "The vote (held on Monday) - a close one - was lost.",
+    "UK - Ostrovia trade talks resume.",  # capitals too short to be a city
+])
+def test_an_opening_aside_is_no_dateline(text: str) -> None:
+    assert not DATELINE.match(text)
+
+
+@pytest.mark.slow
+def test_a_dateline_ends_before_the_story_starts(nlp) -> None:
+    text = "PORT VELLIANE (Wirepress) — Ostrovian President Lenka Varga defended the tariff on Monday."
+    doc = nlp(text)
+
+    first, second = list(doc.sents)[:2]
+    assert is_dateline(first.text)
+    assert second.text.startswith("Ostrovian President")
+    assert second.root.lemma_ == "defend"
 
 
 @pytest.mark.slow

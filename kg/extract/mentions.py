@@ -20,6 +20,7 @@ from rapidfuzz import fuzz
 from kg.extract.common import governor, is_possessor, is_title_head, sentence_of, text_of
 from kg.lexicons import Lexicon
 from kg.model import Entity, EntityType
+from kg.nlp import is_dateline
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -339,10 +340,13 @@ class MentionIndex:
         if end - start == 1 and text.lower() in GENERIC_HEADS:
             return None  # "Party leader X": a generic head word alone names no body
         canonical = lex.org_aliases.get(text)
-        if canonical in lex.parties() and end < len(doc) and doc[end].text == "party":
-            end += 1  # "the Labour party said": the word "party" is part of the name
         country = lex.country_by_word(text) if type_ != "Person" else None
-        if canonical:
+        # "the Labour party said", "the opposition Congress party": "party" is part of the name.
+        named_party = end < len(doc) and doc[end].text == "party" and (
+            canonical in lex.parties() or type_ != "Person" and country is None and doc[end - 1].head.i == end)
+        if named_party:
+            end += 1
+        if canonical or named_party:
             type_ = "Organization"
         elif country is not None and text not in country.demonyms:
             type_, canonical = "Place", country.name
@@ -373,7 +377,7 @@ class MentionIndex:
             name = " ".join(words)
         if not any(c.isalpha() for c in name) or {name.lower(), name.lower().removesuffix("s")} & lex.post_titles:
             return None  # "MSP", "Chancellor": a post, not an entity
-        weak = ent.label_ in WEAK_LABELS and not canonical
+        weak = ent.label_ in WEAK_LABELS and not (canonical or named_party)
         if type_ != "Person" and not canonical and self._acts_like_person(doc[start:end]):
             type_, weak = "Person", False
         if end - start == 1 and type_ == "Organization" and not canonical and doc[start].tag_ in {"JJ", "NN"} \
@@ -1457,8 +1461,11 @@ def _quote_mask(text: str) -> list[bool]:
 
 
 def _is_furniture(sent: Span, lexicon: Lexicon) -> bool:
-    """Adverts and sign-up lines: matched by the furniture patterns, or shouted in capitals."""
+    """Adverts, sign-up lines and datelines: matched by the furniture patterns, shouted in
+    capitals, or a wire story's "PARIS (AP) —"."""
     text = sent.text.strip()
+    if is_dateline(text):
+        return True
     words = [w for w in text.split() if any(c.isalpha() for c in w)]
     if len(words) >= 3 and all(w.isupper() for w in words):
         return True

@@ -55,6 +55,23 @@ def test_page_furniture_is_dropped(extract):
     assert not any("Northern Star" in name for name in found.entities)
 
 
+def test_a_wire_dateline_names_no_one_and_leaves_the_subject_to_act(extract):
+    found = extract("PORT VELLIANE (Wirepress) — Ostrovian President Lenka Varga defended the tariff on "
+                    "Monday after opposition leader Tomas Brandt condemned her.")
+    assert "Wirepress" not in found.entities
+    assert "PORT VELLIANE" not in found.entities
+    assert ("Tomas Brandt", "Lenka Varga", "criticises", "condemns") in found.interactions
+    assert not any(source == "PORT VELLIANE" for source, _, _, _ in found.interactions)
+
+
+def test_a_body_written_with_a_lower_case_party_speaks_as_that_party(extract):
+    found = extract("Ostrovia's main opposition Harmony party on Friday blamed Prime Minister Lenka Varga "
+                    "for the rise in fuel prices.")
+    sources = {source for source, target, kind, _ in found.interactions
+               if target == "Lenka Varga" and kind == "criticises"}
+    assert sources and all("Harmony" in source for source in sources)
+
+
 def test_the_minister_is_the_person_given_that_post(extract):
     found = extract("Health minister Clara Voss met nurses. Maria Okafor later attacked the minister over pay.")
     assert ("Maria Okafor", "Clara Voss", "criticises", "criticises") in found.interactions
