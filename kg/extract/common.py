@@ -45,6 +45,8 @@ def is_title_head(tok: Token, lexicon: Lexicon) -> bool:
         return True
     if is_plural_word(tok) and tok.lower_.removesuffix("s") in lexicon.post_titles:
         return True
+    if tok.i > 1 and tok.doc[tok.i - 1].text == "-":  # "Secretary-General", split by the tokenizer
+        return f"{tok.doc[tok.i - 2].lower_}-{tok.lower_}" in lexicon.post_titles
     return tok.i > 0 and f"{tok.doc[tok.i - 1].lower_} {tok.lower_}" in lexicon.post_titles
 
 
@@ -228,6 +230,10 @@ def targets_of(tok: Token, index: MentionIndex, *, exclude: frozenset[str] = fro
     pronoun for the actor itself ("defended his record") points at nobody.
     """
     found: list[str] = []
+    named = [c for c in tok.children if c.dep_ == "appos" and index.resolve(c, exclude=exclude) is not None]
+    if named and tok.pos_ == "NOUN" and index.resolve(tok) is None:
+        # "her rival, Governor X", "his own party, Labour": the name beside the noun is whom it means.
+        return [key for c in named for key in targets_of(c, index, exclude=exclude)]
     if _owned_by(tok, index, exclude):
         return []  # "his government", "their party": the actor's own, not another
     group = index.group_before(tok) if tok.pos_ == "NOUN" else []

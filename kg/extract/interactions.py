@@ -236,11 +236,13 @@ def _noun(doc: Doc, index: MentionIndex, article_id: str, noun: Token, cue: Inte
     for child in noun.children:
         if is_possessor(child):
             source = index.resolve(child)
+    named_after = False  # the source is named after the noun: "criticism from X"
     if source is None:
         for prep in noun.children:
             if prep.dep_ == "prep" and prep.lower_ in {"by", "from"}:  # "a complaint from X"
                 for pobj in prep.children:
                     source = source or index.resolve(pobj)
+        named_after = source is not None
     if source is None:
         # "X launched an attack on Y", "X came out in support of Y": the verb's subject.
         verb = noun.head if noun.dep_ == "dobj" else noun.head.head if noun.dep_ == "pobj" else None
@@ -253,6 +255,7 @@ def _noun(doc: Doc, index: MentionIndex, article_id: str, noun: Token, cue: Inte
     if not is_actor(index, source):
         return
     assert source is not None
+    found = False
     for prep in noun.children:
         if prep.dep_ != "prep" or prep.lower_ not in TARGET_PREPOSITIONS:
             continue
@@ -262,7 +265,28 @@ def _noun(doc: Doc, index: MentionIndex, article_id: str, noun: Token, cue: Inte
         for pobj in objects:
             for target in targets_of(pobj, index, exclude=frozenset({source})):
                 if is_actor(index, target):
+                    found = True
                     yield _fact(doc, index, article_id, source, target, cue, noun.i, pobj.i, cue.confidence * 0.95)
+    if not found and named_after and cue.kind == "criticises":
+        target = _criticism_bearer(noun, index)
+        if target is not None and target != source and is_actor(index, target):
+            yield _fact(doc, index, article_id, source, target, cue, noun.i, noun.i, cue.confidence * 0.85)
+
+
+# "X faced / drew / provoked criticism from Y": the verb's subject bears it.
+BEARING_VERBS = {"face", "draw", "attract", "receive", "provoke", "spark", "prompt", "trigger", "suffer", "incur"}
+# "X went ahead despite / amid / after criticism from Y": the clause's subject bears it.
+BEARING_PREPOSITIONS = {"despite", "amid", "amidst", "after", "following"}
+
+
+def _criticism_bearer(noun: Token, index: MentionIndex) -> str | None:
+    """Who a criticism with no written target is aimed at, from the clause around it."""
+    host = noun.head
+    if noun.dep_ == "dobj" and host.lemma_ in BEARING_VERBS and not is_negated(host):
+        return _actor(host, index)
+    if noun.dep_ == "pobj" and host.lower_ in BEARING_PREPOSITIONS and host.head.pos_ in {"VERB", "AUX"}:
+        return _actor(host.head, index)
+    return None
 
 
 DEMANDING_VERBS = {"demand", "call", "urge", "seek", "want", "press"}

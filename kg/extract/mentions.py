@@ -443,6 +443,8 @@ class MentionIndex:
                 end = run
         if not (doc[end].lower_ in self.lexicon.post_titles and doc[end].is_title):
             return False
+        if end - start == 1 and doc[start].lower_ in self.lexicon.title_modifiers:
+            return True  # "Energy Secretary", "Cabinet Secretary": a head word alone names no body
         words = {t.lower_ for t in doc[start:end]}
         return not (words & self.lexicon.org_head_words)
 

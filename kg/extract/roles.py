@@ -212,7 +212,7 @@ def _title_phrase(head: Token, index: MentionIndex, lexicon: Lexicon,
         break
     while words[:-1] and (words[0].text in {",", "-"} or words[0].lower_ == "and"):
         words.pop(0)  # "Labour, the Tories and Health Secretary X": the list is not the title
-    parts = [t.text for t in words if t.lower_ not in lexicon.status_cues]
+    parts = [lexicon.title_abbreviations.get(t.lower_, t.text) for t in words if t.lower_ not in lexicon.status_cues]
     title = " ".join(parts + [t.text for t in tail]).replace(" - ", "-").replace(" ,", ",").strip()
     return title, org, status
 

@@ -57,7 +57,8 @@ class Judgement:
 class Lexicon:
     """All word lists the extractors use (English)."""
 
-    post_titles: frozenset[str]
+    post_titles: frozenset[str]  # with the abbreviations of ``title_abbreviations``
+    title_abbreviations: dict[str, str]
     single_offices: frozenset[str]
     attributable_nouns: frozenset[str]
     not_entities: frozenset[str]
@@ -117,8 +118,10 @@ def load_lexicon(lang: str = "en") -> Lexicon:
         Country(name, short, tuple(aliases.split("|")), tuple(demonyms.split("|")), kind == "state")
         for name, short, aliases, demonyms, kind in _rows("countries.tsv")
     )
+    abbreviations = {abbreviation: title for abbreviation, title in _rows("title_abbreviations.tsv")}
     return Lexicon(
-        post_titles=frozenset(r[0].lower() for r in _rows("post_titles.txt")),
+        post_titles=frozenset(r[0].lower() for r in _rows("post_titles.txt")) | abbreviations.keys(),
+        title_abbreviations=abbreviations,
         single_offices=frozenset(r[0].lower() for r in _rows("single_offices.txt")),
         attributable_nouns=frozenset(r[0].lower() for r in _rows("attributable_nouns.txt")),
         not_entities=frozenset(r[0].lower() for r in _rows("not_entities.txt")),

@@ -787,3 +787,24 @@ def test_comments_called_inappropriate_criticise_their_author(extract):
 ])
 def test_likening_someone_to_something_bad(extract, text, found):
     assert bool([t for s, t, k, _ in extract(text).interactions if k == "criticises"]) == found
+
+
+@pytest.mark.parametrize("text, pairs", [
+    ("Gov. Lisa Ortega signed the bill, despite criticism from Attorney General Mark Hale.",
+     {("Mark Hale", "Lisa Ortega")}),
+    ("The minister, Tomas Brandt, has faced criticism from Lenka Varga over the delays.",
+     {("Lenka Varga", "Tomas Brandt")}),
+    ("Tomas Brandt resigned after criticism from Lenka Varga.", {("Lenka Varga", "Tomas Brandt")}),
+    ("Tomas Brandt did not face criticism from Lenka Varga.", set()),
+    ("Tomas Brandt spoke after a speech from Lenka Varga.", set()),
+    ("Tomas Brandt won the vote despite support from Lenka Varga.", set()),
+])
+def test_criticism_from_someone_is_borne_by_the_clauses_subject(extract, text, pairs):
+    assert {(s, t) for s, t, k, _ in extract(text).interactions if k == "criticises"} == pairs
+
+
+def test_a_name_beside_a_kin_noun_is_the_target(extract):
+    found = extract("Presidential candidate Ellen Shaw attacked her rival, Governor Dean Cole, over health care.")
+    assert ("Ellen Shaw", "Dean Cole", "criticises") in [(s, t, k) for s, t, k, _ in found.interactions]
+    found = extract("Ellen Shaw defended her rival on Monday.")
+    assert found.interactions == []

@@ -417,3 +417,20 @@ def test_an_office_is_not_held_by_someone_named_in_the_same_sentence(extract):
 def test_a_plural_office_written_alone_is_nobodys_post(extract):
     roles = extract("Ada Quill spoke on Monday. Even as the MPs were expressing their fears, the talks went on.").roles
     assert roles == []
+
+
+@pytest.mark.parametrize("text, person, title, org", [
+    ("Sen. Rachel Dunn accused the agency of stonewalling.", "Rachel Dunn", "Senator", None),
+    ("Gov. Lisa Ortega signed the bill on Tuesday.", "Lisa Ortega", "Governor", None),
+    ("Det Supt Ian Roe said the inquiry would continue.", "Ian Roe", "Detective Superintendent", None),
+    ("Cllr Mary Hollins said the council would appeal.", "Mary Hollins", "Councillor", None),
+    ("UN Secretary-General Karl Weber condemned the attack.", "Karl Weber", "Secretary-General", "UN"),
+    ("Energy Secretary Nora Fenn said prices would fall.", "Nora Fenn", "Energy Secretary", None),
+])
+def test_abbreviated_hyphenated_and_portfolio_titles(extract, text, person, title, org):
+    roles = [(p, t, o) for p, t, o, *_ in extract(text).roles]
+    assert roles == [(person, title, org)], roles
+
+
+def test_a_capitalised_portfolio_alone_is_no_body(extract):
+    assert "Energy" not in extract("Energy Secretary Nora Fenn said prices would fall.").entities
