@@ -121,7 +121,8 @@ def _split_title(tok: Token) -> bool:
 
 
 def coordinated_subjects(verb: Token, index: MentionIndex) -> list[str]:
-    """Every entity of a coordinated subject: "Labour and the Tories attacked …" gives both."""
+    """Every entity of a coordinated subject: "Labour and the Tories attacked …" gives both,
+    and so does "Critics, including Labour and the Tories, said …"."""
     found = []
     for child in verb.children:
         if child.dep_ in {"nsubj", "csubj"}:
@@ -129,6 +130,10 @@ def coordinated_subjects(verb: Token, index: MentionIndex) -> list[str]:
                 key = index.resolve(tok)
                 if key is not None:
                     found.append(key)
+            if index.resolve(child) is None and child.pos_ == "NOUN":
+                found.extend(key for prep in child.children if prep.dep_ == "prep" and prep.lower_ == "including"
+                             for pobj in prep.children if pobj.dep_ == "pobj"
+                             for tok in [pobj, *pobj.conjuncts] if (key := index.resolve(tok)) is not None)
     return list(dict.fromkeys(found))
 
 

@@ -188,6 +188,10 @@ def _verb(doc: Doc, index: MentionIndex, article_id: str, verb: Token, cue: Inte
             # clause whose subject is the claimant.
             objects = [s for c in verb.children if c.dep_ == "ccomp" and c.lower_ in MISREAD_CLAIMS
                        for s in c.children if s.dep_ == "nsubj"]
+        if not objects and cue.cue in DOUBTING_VERBS:
+            # "questioned whether Y was fit to lead": the doubt is cast on the clause's subject.
+            objects = [s for c in verb.children if c.dep_ == "ccomp" and _asks_whether(c)
+                       for s in c.children if s.dep_ == "nsubj"]
         if source is None:
             # "It blamed the department for …": "it" that criticises is a body named just before.
             it = next((c for c in verb.children if c.dep_ == "nsubj" and c.lower_ == "it"), None)
@@ -199,11 +203,15 @@ def _verb(doc: Doc, index: MentionIndex, article_id: str, verb: Token, cue: Inte
         if not is_actor(index, source):
             continue
         for obj in objects:
-            if cue.cue in DOUBTING_VERBS and index.resolve(obj) is not None:
+            if cue.cue in DOUBTING_VERBS and obj.dep_ != "nsubj" and index.resolve(obj) is not None:
                 continue  # "X was questioned by police": asked, not doubted
             for target in targets_of(obj, index, exclude=frozenset({source})):
                 if is_actor(index, target):
                     yield _fact(doc, index, article_id, source, target, cue, verb.i, obj.i, cue.confidence)
+
+
+def _asks_whether(clause: Token) -> bool:
+    return any(c.dep_ == "mark" and c.lower_ in {"whether", "if"} for c in clause.children)
 
 
 def _phrasal(doc: Doc, index: MentionIndex, article_id: str, verb: Token, cue: InteractionCue) -> Iterator[Fact]:
@@ -256,8 +264,13 @@ def _noun(doc: Doc, index: MentionIndex, article_id: str, noun: Token, cue: Inte
         return
     assert source is not None
     found = False
-    for prep in noun.children:
-        if prep.dep_ != "prep" or prep.lower_ not in TARGET_PREPOSITIONS:
+    preps, prepositions = list(noun.children), TARGET_PREPOSITIONS
+    if cue.kind == "supports":
+        # "threw her support behind Y", "behind" hung on the noun or the verb: whom it is for.
+        prepositions = TARGET_PREPOSITIONS | {"behind"}
+        preps += [c for c in noun.head.children if c.lower_ == "behind" and noun.dep_ == "dobj"]
+    for prep in preps:
+        if prep.dep_ != "prep" or prep.lower_ not in prepositions:
             continue
         # "a complaint about Y", "… about how Y uses its call centres" (whoever does it).
         objects = [c for c in prep.children if c.dep_ == "pobj"] + [
@@ -328,7 +341,7 @@ def _urging(doc: Doc, index: MentionIndex, article_id: str, verb: Token, cue: In
         return
     assert source is not None
     # "for Y to resign" read as a clause of its own: "for" hangs on "resign".
-    preps = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == word] + [
+    preps = [c for c in verb.children if c.dep_ in {"prep", "prt"} and c.lower_ == word] + [
         c for i in infinitives for c in i.children if c.dep_ in {"mark", "prep"} and c.lower_ == word and c.i < i.i]
     objects = [c for p in preps for c in p.children if c.dep_ == "pobj"] + [
         # "calls for the mayor to apologise" read as "for" marking a clause whose subject is Y.

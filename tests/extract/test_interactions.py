@@ -808,3 +808,30 @@ def test_a_name_beside_a_kin_noun_is_the_target(extract):
     assert ("Ellen Shaw", "Dean Cole", "criticises") in [(s, t, k) for s, t, k, _ in found.interactions]
     found = extract("Ellen Shaw defended her rival on Monday.")
     assert found.interactions == []
+
+
+@pytest.mark.parametrize("text, pair", [
+    ('Speaking to Radio Veltria, Ann Lee said Rhys Owen had "let the country down".', ("Ann Lee", "Rhys Owen")),
+    ('Ann Lee said Rhys Owen was "out of touch" with working families.', ("Ann Lee", "Rhys Owen")),
+    ('The Liberal Democrat leader, Sir Tom Hale, said the Conservatives had "trashed the economy".',
+     ("Tom Hale", "Conservative Party")),
+    ('Ann Lee called on Rhys Owen to "come clean" about the donations.', ("Ann Lee", "Rhys Owen")),
+    ("Critics, including the Labour MP Ann Lee, said Rhys Owen had misled parliament.", ("Ann Lee", "Rhys Owen")),
+    ("Ann Lee questioned whether Rhys Owen was fit to lead the party.", ("Ann Lee", "Rhys Owen")),
+])
+def test_modern_wording_of_blame(extract, text, pair):
+    assert pair in [(s, t) for s, t, k, _ in extract(text).interactions if k == "criticises"]
+
+
+@pytest.mark.parametrize("text", [
+    "Ann Lee said Rhys Owen had let the dog out.",
+    "Ann Lee asked if Rhys Owen would attend the meeting.",
+    "Critics, including the Labour MP Ann Lee, said Rhys Owen had won the vote.",
+])
+def test_neutral_wording_is_no_blame(extract, text):
+    assert not [t for s, t, k, _ in extract(text).interactions if k == "criticises"]
+
+
+def test_support_thrown_behind_someone(extract):
+    found = extract("Ann Lee threw her support behind Rhys Owen's leadership bid.").interactions
+    assert ("Ann Lee", "Rhys Owen", "supports") in [(s, t, k) for s, t, k, _ in found]
