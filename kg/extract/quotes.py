@@ -143,6 +143,11 @@ def _speaker_after(doc: Doc, index: MentionIndex, lexicon: Lexicon,
     if i < len(doc) and ends_sentence and (doc[i].is_title or doc[i].is_upper or doc[i].like_num) \
             and doc[i].is_sent_start:
         return None  # a new sentence, whatever its first word ("BBC political editor X said …")
+    if i + 2 < len(doc) and doc[i].lower_ == "according" and doc[i + 1].lower_ == "to":
+        # '"…," according to X, the party's deputy leader': the source the quote is credited to.
+        source = next((c for c in doc[i + 1].children if c.dep_ == "pobj"), doc[i + 2])
+        speaker = index.resolve(source)
+        return (speaker, i, 0.85) if speaker is not None else None
     for j in range(i, min(len(doc), i + 6)):
         tok = doc[j]
         if tok.text in OPENING or "\n" in tok.text:

@@ -142,6 +142,8 @@ def _title_phrase(head: Token, index: MentionIndex, lexicon: Lexicon,
             i -= 1
             continue
         if tok.text in {"'s", "’s"}:
+            if i == 0 or index.entity_at(doc[i - 1]) is None:
+                break  # "the party's deputy leader": an owner unnamed is no part of the title
             i -= 1
             continue
         if tok.text == "," and words[0].is_title and i > 0 and doc[i - 1].is_title \

@@ -18,6 +18,8 @@ FOUND = [
     ('Greta Lund told the Daily Courier that the reforms were "a betrayal of every promise we made."',
      "Greta Lund", "a betrayal of every promise"),
     ('Farmers\' "quiet fury" could swing the vote in the west, Greta Lund has said.', "Greta Lund", "quiet fury"),
+    ('"This government has lost its way," according to Greta Lund, the party\'s deputy leader.',
+     "Greta Lund", "This government has lost its way"),
     ('Henrik Dahl was quoted in the Evening Post saying: "The council has lost its way entirely."',
      "Henrik Dahl", "The council has lost its way"),
     ('Henrik Dahl is alleged to have said that rivals should be "sent packing before the summer".',

@@ -426,6 +426,7 @@ def test_a_plural_office_written_alone_is_nobodys_post(extract):
     ("Cllr Mary Hollins said the council would appeal.", "Mary Hollins", "Councillor", None),
     ("UN Secretary-General Karl Weber condemned the attack.", "Karl Weber", "Secretary-General", "UN"),
     ("Energy Secretary Nora Fenn said prices would fall.", "Nora Fenn", "Energy Secretary", None),
+    ("The party's deputy leader, Rhys Owen, said the vote was lost.", "Rhys Owen", "deputy leader", None),
 ])
 def test_abbreviated_hyphenated_and_portfolio_titles(extract, text, person, title, org):
     roles = [(p, t, o) for p, t, o, *_ in extract(text).roles]
