@@ -681,6 +681,7 @@ class MentionIndex:
         self._type_by_vote()
         self._propagate()
         self._merge_known_as()
+        self._merge_short_body_names()
 
     def _merge_known_as(self) -> None:
         """"X, also known as Y", "X (known as Y)", "X aka Y": Y is another name of X."""
@@ -707,6 +708,23 @@ class MentionIndex:
             for m in gone.mentions:
                 self._attach(merged, m)
 
+    def _merge_short_body_names(self) -> None:
+        """"Reform" after "Reform UK", "Alba" beside "the Alba Party": a body's one-word name
+        that is its full name without a last word "Party" or a state's name is that body
+        (not "BBC" beside "BBC News": a body and a part of it)."""
+        bodies = {self.canonical_name(c): key for key, c in self.clusters.items() if c.type == "Organization"}
+        for name, key in list(bodies.items()):
+            if " " in name or key not in self.clusters:
+                continue
+            longer = [k for other, k in bodies.items() if k != key and other.startswith(name + " ")
+                      and len(other.split()) == 2 and _names_a_party_or_state(other.split()[1], self.lexicon)]
+            if len(longer) != 1 or longer[0] not in self.clusters:
+                continue
+            merged, gone = self.clusters[longer[0]], self.clusters.pop(key)
+            merged.primary = merged.primary or self.canonical_name(merged)
+            for m in gone.mentions:
+                self._attach(merged, m)
+
     def _propagate(self) -> None:
         """Tag the names the model missed: a known surname or organisation name, written again.
 
@@ -723,6 +741,9 @@ class MentionIndex:
                     forms.setdefault((words[-1],), key)
                 if not _is_acronymish(m.name) or cluster.type != "Person":
                     forms.setdefault(words, key)
+                if cluster.type == "Organization" and len(words) == 2 \
+                        and _names_a_party_or_state(words[1], self.lexicon):
+                    forms.setdefault(words[:1], key)  # "Reform" written after "Reform UK"
         longest = max((len(f) for f in forms), default=0)
         i = 0
         while i < len(doc):
@@ -734,9 +755,12 @@ class MentionIndex:
                 words = tuple(t.text for t in doc[i:i + width])
                 key = forms.get(words)
                 if key and not any(j in self.token_entity for j in range(i, i + width)):
-                    # A lone word only as a person's surname, or a proper noun: never "X" in "X-ray".
+                    # A lone word only as a person's surname, or a proper noun (or a capitalised
+                    # noun inside a sentence: "said Reform was …"): never "X" in "X-ray".
                     lone_word = width == 1 and self.clusters[key].type != "Person"
-                    if lone_word and (doc[i].pos_ != "PROPN" or len(words[0]) < 2):
+                    proper = doc[i].pos_ == "PROPN" or (
+                        doc[i].pos_ == "NOUN" and doc[i].is_title and not doc[i].is_sent_start)
+                    if lone_word and (not proper or len(words[0]) < 2):
                         continue
                     cluster = self.clusters[key]
                     gender = self._honorific_gender(i) if cluster.type == "Person" else None
@@ -1472,6 +1496,10 @@ def _is_furniture(sent: Span, lexicon: Lexicon) -> bool:
     if len(words) >= 3 and all(w.isupper() for w in words):
         return True
     return any(p.search(text) for p in lexicon.furniture)
+
+
+def _names_a_party_or_state(word: str, lexicon: Lexicon) -> bool:
+    return word.lower() == "party" or lexicon.country_by_word(word) is not None
 
 
 def _is_acronymish(name: str) -> bool:

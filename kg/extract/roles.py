@@ -22,6 +22,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from kg.extract.common import (
+    RELATIVE_PRONOUNS,
     clause_subject,
     evidence_for,
     is_negated,
@@ -269,6 +270,23 @@ def _status_from_context(sent: Span, status: Status) -> Status:
     return status
 
 
+# Dependents that open a clause of their own, whose years are not the post's: "X was a
+# councillor before defecting to Y in 2023", "… a career which dates back to 1974".
+CLAUSE_DEPS = {"relcl", "advcl", "acl", "ccomp", "pcomp", "xcomp", "conj"}
+
+
+def _own_clause(verb: Token) -> list[Token]:
+    """The words of the verb's clause, without the clauses nested in it (but with a "when"
+    clause, which dates it: "he became chancellor when Labour returned to power in 1964")."""
+    nested = {t.i for d in verb.subtree if d.dep_ in CLAUSE_DEPS and d.i != verb.i and not _dates(d)
+              for t in d.subtree}
+    return [t for t in verb.subtree if t.i not in nested]
+
+
+def _dates(clause: Token) -> bool:
+    return clause.dep_ == "advcl" and any(c.lower_ == "when" and c.dep_ in {"advmod", "mark"} for c in clause.children)
+
+
 def _years(tokens: list[Token]) -> tuple[str | None, str | None]:
     """Years of a post: "from A to B", "between A and B", "since A", "in A"."""
     start = end = None
@@ -457,8 +475,9 @@ def _example_list(doc: Doc, index: MentionIndex, lexicon: Lexicon, article_id: s
 
 def _copular(doc: Doc, index: MentionIndex, lexicon: Lexicon, article_id: str,
              verb: Token) -> Iterator[Fact]:
-    """"X was Director of Y from 2008 to 2013", "X became chairman", "X served as Y"."""
-    person = clause_subject(verb, index)
+    """"X was Director of Y from 2008 to 2013", "X became chairman", "X served as Y", "X,
+    who was elected MP for Z in 2024"."""
+    person = clause_subject(verb, index) or _passive_subject(verb, index)
     if person is None or index.clusters[person].type != "Person":
         return
     if index.quote_mask[verb.idx] and any(c.dep_ == "nsubj" and c.pos_ == "PRON" for c in verb.children):
@@ -478,10 +497,15 @@ def _copular(doc: Doc, index: MentionIndex, lexicon: Lexicon, article_id: str,
         if not is_title_head(noun, lexicon) or index.entity_at(noun):
             continue
         if any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in noun.children) and any(
-                c.dep_ == "amod" and c.lower_ not in lexicon.title_modifiers for c in noun.children):
-            continue  # "X was a good prime minister", "a prudent chancellor": a verdict, not a post
+                c.dep_ == "amod" and c.is_lower and c.lower_ not in lexicon.title_modifiers
+                and c.lower_ not in lexicon.status_cues for c in noun.children):
+            # "X was a good prime minister", "a prudent chancellor": a verdict, not a post
+            # (but "a former Conservative councillor" is one).
+            continue
+        if any(p.lower_ == "of" and any(o.lower_ == "order" for o in p.children) for p in noun.children):
+            continue  # "made a Commander of the Order of the Bath": an honour, not a post
         title, org, status = _title_phrase(noun, index, lexicon)
-        years = _years(list(verb.subtree))
+        years = _years(_own_clause(verb))
         if status == "unknown":
             if verb.tag_ in {"VBD", "VBN"} and verb.lemma_ == "be" and not _has_aux(verb, "have"):
                 status = "former"
@@ -492,6 +516,17 @@ def _copular(doc: Doc, index: MentionIndex, lexicon: Lexicon, article_id: str,
                      index, noun.lemma_)
         if fact:
             yield fact
+
+
+def _passive_subject(verb: Token, index: MentionIndex) -> str | None:
+    """Who "was appointed / elected / named" a post: the passive subject, or the noun a
+    relative "who" stands for."""
+    for child in verb.children:
+        if child.dep_ == "nsubjpass":
+            if child.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+                return index.resolve(verb.head)
+            return index.resolve(child)
+    return None
 
 
 def _verbal(doc: Doc, index: MentionIndex, lexicon: Lexicon, article_id: str, verb: Token) -> Iterator[Fact]:

@@ -72,6 +72,18 @@ def test_a_body_written_with_a_lower_case_party_speaks_as_that_party(extract):
     assert sources and all("Harmony" in source for source in sources)
 
 
+def test_a_partys_one_word_name_is_the_party(extract):
+    found = extract("Reform UK's deputy leader, Gareth Pryce, resigned on Sunday. The chancellor, "
+                    "Helen Marsh, said Reform was \"a party in chaos\".")
+    assert "Reform" not in found.entities and "Reform UK" in found.entities
+    assert ("Helen Marsh", "Reform UK", "criticises") in [(s, t, k) for s, t, k, _ in found.interactions]
+
+
+def test_a_body_and_its_part_stay_two(extract):
+    found = extract("Ann Lee told the BBC on Monday. BBC News later reported the vote.")
+    assert "BBC" in found.entities
+
+
 def test_the_minister_is_the_person_given_that_post(extract):
     found = extract("Health minister Clara Voss met nurses. Maria Okafor later attacked the minister over pay.")
     assert ("Maria Okafor", "Clara Voss", "criticises", "criticises") in found.interactions

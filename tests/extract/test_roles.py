@@ -435,3 +435,23 @@ def test_abbreviated_hyphenated_and_portfolio_titles(extract, text, person, titl
 
 def test_a_capitalised_portfolio_alone_is_no_body(extract):
     assert "Energy" not in extract("Energy Secretary Nora Fenn said prices would fall.").entities
+
+
+@pytest.mark.parametrize("text, person, title, org, start", [
+    ("Ann Lee was appointed chairman of the Harbour Trust in 2010.", "Ann Lee", "chairman", "Harbour Trust", "2010"),
+    ("Gareth Pryce, who was elected MP for Castlebridge in 2024, said he would stay.",
+     "Gareth Pryce", "MP", "Castlebridge", "2024"),
+    ("Gareth Pryce was a former Conservative councillor in Kent before defecting to the Greens in 2023.",
+     "Gareth Pryce", "councillor", "Conservative Party", None),
+])
+def test_appointments_in_the_passive_and_posts_with_their_party(extract, text, person, title, org, start):
+    roles = [(p, t, o, s) for p, t, o, _, s, _ in extract(text).roles]
+    assert (person, title, org, start) in roles, roles
+
+
+@pytest.mark.parametrize("text", [
+    "Ann Lee was made a Commander of the Order of the Bath.",
+    "Ann Lee was a brilliant chairman.",
+])
+def test_honours_and_verdicts_are_no_posts(extract, text):
+    assert extract(text).roles == []
