@@ -144,7 +144,12 @@ def _title_phrase(head: Token, index: MentionIndex, lexicon: Lexicon,
             continue
         if tok.text in {"'s", "’s"}:
             if i == 0 or index.entity_at(doc[i - 1]) is None:
-                break  # "the party's deputy leader": an owner unnamed is no part of the title
+                # "the party's deputy leader": an owner not named is no part of the title, but
+                # may be the body last named ("Reform UK … the party's chairman").
+                owner = index.resolve(doc[i - 1]) if i > 0 else None
+                if org is None and owner is not None and index.clusters[owner].type == "Organization":
+                    org = owner
+                break
             i -= 1
             continue
         if tok.text == "," and words[0].is_title and i > 0 and doc[i - 1].is_title \
@@ -427,10 +432,22 @@ def _post_nominal(doc: Doc, index: MentionIndex, lexicon: Lexicon, article_id: s
                 yield fact
 
 
+def party_tag(doc: Doc, head: Token, lexicon: Lexicon) -> Token | None:
+    """The party letter of "Sen. X, D-N.Y." or "Rep. Y (R-Texas)" written right after a name."""
+    i = head.i + 1
+    if i + 3 < len(doc) and doc[i].text in {",", "("} and doc[i + 1].text in lexicon.party_tags \
+            and doc[i + 2].text == "-" and not doc[i + 2].whitespace_ and doc[i + 3].text[:1].isupper():
+        return doc[i + 1]
+    return None
+
+
 def _appositive(doc: Doc, index: MentionIndex, lexicon: Lexicon, article_id: str,
                 head: Token, person: str) -> Iterator[Fact]:
     """"X, the UK's safeguarding minister", "X, leader of Y", "X (head of Y at the time)"."""
     candidates = [c for c in head.children if c.dep_ == "appos"]
+    if (tag := party_tag(doc, head, lexicon)) is not None:
+        # "Sen. X, R-Ohio, chairman of Y": the parser hangs the post on the state.
+        candidates += [c for c in tag.head.children if c.dep_ == "appos" and c.i > tag.head.i]
     if head.dep_ == "appos" and is_title_head(head.head, lexicon):
         candidates.append(head.head)  # "The Shadow Secretary of State, X, said"
     for appos in candidates:
@@ -674,6 +691,8 @@ def memberships(doc: Doc, *, index: MentionIndex, lexicon: Lexicon, article_id: 
                 i = named.head.i
             if key and index.clusters[key].type == "Organization":
                 org, first = key, i
+        if org is None and (tag := party_tag(doc, head, lexicon)) is not None:
+            org, first = index.key_for_canonical("Organization", lexicon.party_tags[tag.text]), tag.i
         if org is None:
             # "X, Labour MP for Y": the seat's post is Y's (roles), the party a membership.
             for seat in (c for c in head.children if c.dep_ == "appos" and c.text in SEAT_LETTERS

@@ -82,6 +82,7 @@ class Lexicon:
     post_nominals: frozenset[str]
     post_verbs: dict[str, str]
     body_descriptors: frozenset[str]
+    party_tags: dict[str, str]
 
     def country_by_word(self, word: str) -> Country | None:
         """The state a written name or demonym stands for ("UK", "British"), if any."""
@@ -151,4 +152,5 @@ def load_lexicon(lang: str = "en") -> Lexicon:
         post_nominals=frozenset(r[0] for r in _rows("post_nominals.txt")),
         post_verbs={verb: title for verb, title in _rows("post_verbs.tsv")},
         body_descriptors=frozenset(r[0].lower() for r in _rows("body_descriptors.txt")),
+        party_tags={letter: party for letter, party in _rows("party_tags.tsv")},
     )

@@ -455,3 +455,19 @@ def test_appointments_in_the_passive_and_posts_with_their_party(extract, text, p
 ])
 def test_honours_and_verdicts_are_no_posts(extract, text):
     assert extract(text).roles == []
+
+
+@pytest.mark.parametrize("text, person, party", [
+    ("Sen. Tom Becker, R-Ohio, praised the nominee.", "Tom Becker", "Republican Party"),
+    ("Rep. Ann Cole (D-Calif.) said no.", "Ann Cole", "Democratic Party"),
+])
+def test_a_legislators_party_letter(extract, text, person, party):
+    assert (person, party) in extract(text).memberships
+
+
+def test_a_post_after_the_party_letter_and_an_owner_read_from_the_party(extract):
+    found = extract("Sen. Tom Becker, R-Ohio, chairman of the Judiciary Committee, praised him.")
+    assert ("Tom Becker", "chairman", "Judiciary Committee") in [(p, t, o) for p, t, o, *_ in found.roles]
+    found = extract("Reform UK is in turmoil. The party's chairman, Zia Rahman, hit back on Sunday.")
+    assert ("Zia Rahman", "chairman", "Reform UK") in [(p, t, o) for p, t, o, *_ in found.roles]
+    assert extract("Ann Cole, R&D director, said no.").memberships == []
