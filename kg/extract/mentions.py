@@ -1112,9 +1112,11 @@ class MentionIndex:
             key = self._nearest_subject(tok, gender, exclude)
             if key is not None:
                 return key
-        if tok.dep_ in OBJECT_DEPS and not self._person_earlier_in_sentence(tok, gender, exclude):
-            # "X accused Y of lying. But Z accused him …": an object first named in a sentence
-            # before is that sentence's subject (the one it is about), not its last name.
+        owns_subject = tok.dep_ == "poss" and tok.head.dep_ in {"nsubj", "nsubjpass"}
+        if (tok.dep_ in OBJECT_DEPS or owns_subject) and not self._person_earlier_in_sentence(tok, gender, exclude):
+            # "X accused Y of lying. But Z accused him …", "X lost to Y. His party said …": an
+            # object, or the owner of the subject, first named in a sentence before is that
+            # sentence's subject (the one it is about), not its last name.
             key = self._previous_main_subject(tok, gender, exclude)
             if key is not None:
                 return key

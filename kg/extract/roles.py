@@ -368,8 +368,8 @@ def _prenominal(doc: Doc, index: MentionIndex, lexicon: Lexicon, article_id: str
             # "tech billionaire X": not a post, but "the billionaire" later means X.
             index.describe(person, title=_phrase_text(title_head), head=title_head.lemma_, token_i=title_head.i)
         return
-    if title_head.pos_ == "VERB" or index.entity_at(title_head):
-        return
+    if title_head.pos_ == "VERB" and title_head.dep_ != "compound" or index.entity_at(title_head):
+        return  # a verb, unless mistagged in a name's compound ("IEBC chairman X")
     if listed and not is_plural_word(title_head):
         return  # "Tory leader X and Y": the title is X's alone
     title, org, status = _title_phrase(title_head, index, lexicon, stop_at=sentence_of(doc[i]).start)
@@ -430,6 +430,12 @@ def _post_nominal(doc: Doc, index: MentionIndex, lexicon: Lexicon, article_id: s
                          (None, None), 0.85, index, last.lower_)
             if fact:
                 yield fact
+
+
+def _is_party(key: str, index: MentionIndex) -> bool:
+    cluster = index.clusters[key]
+    name = index.canonical_name(cluster)
+    return cluster.type == "Organization" and (name in index.lexicon.parties() or name.lower().endswith(" party"))
 
 
 def party_tag(doc: Doc, head: Token, lexicon: Lexicon) -> Token | None:
@@ -740,6 +746,17 @@ def memberships(doc: Doc, *, index: MentionIndex, lexicon: Lexicon, article_id: 
             seen.add((person, org))
             yield Fact(kind="membership", subject=person, object=org, confidence=0.75,
                        evidence=evidence_for(doc, article_id, first, head.i), extractor=MEMBERSHIP_EXTRACTOR)
+    for owner in doc:
+        # "His National Alliance party said …", "her party": the party of the one "his" stands for.
+        if owner.lower_ not in {"his", "her"} or owner.dep_ != "poss" or index.in_furniture(owner):
+            continue
+        person, party = index.resolve(owner), index.resolve(owner.head)
+        if person is None or party is None or index.clusters[person].type != "Person" or not _is_party(party, index):
+            continue
+        if (person, party) not in seen:
+            seen.add((person, party))
+            yield Fact(kind="membership", subject=person, object=party, confidence=0.7,
+                       evidence=evidence_for(doc, article_id, owner.i, owner.head.i), extractor=MEMBERSHIP_EXTRACTOR)
     for verb in doc:
         if verb.pos_ in {"AUX", "VERB"} and verb.lemma_ in DESCRIBING_VERBS and not index.in_furniture(verb):
             for person, org in _described_memberships(verb, index):

@@ -471,3 +471,17 @@ def test_a_post_after_the_party_letter_and_an_owner_read_from_the_party(extract)
     found = extract("Reform UK is in turmoil. The party's chairman, Zia Rahman, hit back on Sunday.")
     assert ("Zia Rahman", "chairman", "Reform UK") in [(p, t, o) for p, t, o, *_ in found.roles]
     assert extract("Ann Cole, R&D director, said no.").memberships == []
+
+
+def test_his_party_is_the_party_of_the_last_sentences_subject(extract):
+    found = extract("Joseph Mwangi lost to Samuel Otieno in 2017 as well. His National Alliance party said it "
+                    "would announce protests on Wednesday.")
+    parties = [(p, o) for p, o in found.memberships if "Alliance" in o]
+    assert parties and all(p == "Joseph Mwangi" for p, _ in parties), found.memberships
+    assert extract("Ann Lee said her government would act.").memberships == []
+
+
+def test_a_title_mistagged_as_a_verb_before_a_name(extract):
+    found = extract("The Independent Electoral and Boundaries Commission (IEBC) declared the result. "
+                    "IEBC chairman Peter Kamau dismissed the allegations.")
+    assert [t for p, t, *_ in found.roles if p == "Peter Kamau" and t.endswith("chairman")]
