@@ -315,6 +315,14 @@ class MentionIndex:
                     and doc[end - 1].head.i == end and doc[end].lower_ not in lex.post_titles \
                     and doc[end].lower_ not in lex.org_head_words:
                 end += 1
+            # "NATO Secretary General Anders | Holm": a first name the model left out, after a title.
+            before = doc[start - 1] if start > 0 else None
+            if before is not None and end - start == 1 and before.pos_ == "PROPN" and not before.ent_type_ \
+                    and before.is_title and before.is_alpha and before.dep_ == "compound" and before.head.i == start \
+                    and not is_title_head(before, lex) and before.lower_ not in lex.org_head_words \
+                    and before.lower_.rstrip(".") not in lex.honorifics and before.text not in lex.org_aliases \
+                    and lex.country_by_word(before.text) is None and start > 1 and is_title_head(doc[start - 2], lex):
+                start -= 1
             # "the public services union Unison Dave Prentis": the body's name, then the person's.
             if start > 0 and end - start >= 3 and doc[start - 1].lower_ in lex.body_descriptors \
                     and doc[start - 1].pos_ == "NOUN":

@@ -87,6 +87,8 @@ def _all_roles(doc: Doc, index: MentionIndex, lexicon: Lexicon, article_id: str)
             yield from _copular(doc, index, lexicon, article_id, tok)
         if tok.pos_ == "VERB" and tok.lemma_.lower() in lexicon.post_verbs:
             yield from _verbal(doc, index, lexicon, article_id, tok)
+        if tok.pos_ == "VERB" and tok.lemma_ in APPOINTING_VERBS and not is_passive(tok):
+            yield from _appointed(doc, index, lexicon, article_id, tok)
         if tok.pos_ == "NOUN" and tok.lower_ in TENURE_NOUNS | set(LEADERSHIP_NOUNS):
             yield from _possessive(doc, index, lexicon, article_id, tok)
         if tok.dep_ in {"nsubj", "nsubjpass"} and is_title_head(tok, lexicon):
@@ -539,6 +541,40 @@ def _copular(doc: Doc, index: MentionIndex, lexicon: Lexicon, article_id: str,
                      index, noun.lemma_)
         if fact:
             yield fact
+
+
+# Verbs by which a body gives someone a post: "Labour elected X as its leader", "the prime
+# minister appointed Y home secretary".
+APPOINTING_VERBS = {"appoint", "elect", "name", "choose", "select", "pick", "install", "nominate", "make"}
+
+
+def _appointed(doc: Doc, index: MentionIndex, lexicon: Lexicon, article_id: str, verb: Token) -> Iterator[Fact]:
+    """"The party chose X as its new leader in 2019", "the board named X chief executive":
+    the post is the object's, and "its" post is in the body that gave it."""
+    if is_negated(verb):
+        return
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    posts = [p for prep in verb.children if prep.dep_ == "prep" and prep.lower_ == "as"
+             for p in prep.children if p.dep_ == "pobj"]
+    posts += [c for c in verb.children if c.dep_ == "oprd"]
+    for post in posts:
+        if not is_title_head(post, lexicon) or index.entity_at(post):
+            continue
+        # "named X chief executive": the parser may hang the name on the post.
+        people = objects or [c for c in post.children if c.dep_ in {"nmod", "compound"} and index.entity_at(c)]
+        for obj in people:
+            person = index.resolve(obj)
+            if person is None or index.clusters[person].type != "Person":
+                continue
+            title, org, status = _title_phrase(post, index, lexicon, stop_at=obj.i + 1 if obj.i < post.i else None)
+            if org is None and any(c.dep_ == "poss" and c.lower_ in {"its", "their"} for c in post.children):
+                giver = clause_subject(verb, index)
+                org = giver if giver is not None and index.clusters[giver].type == "Organization" else None
+            status = _status_from_context(sentence_of(verb), status)
+            fact = _fact(doc, article_id, person, title, org, status, verb.i, post.i, _years(_own_clause(verb)),
+                         0.8, index, post.lemma_)
+            if fact:
+                yield fact
 
 
 def _passive_subject(verb: Token, index: MentionIndex) -> str | None:

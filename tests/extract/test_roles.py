@@ -485,3 +485,26 @@ def test_a_title_mistagged_as_a_verb_before_a_name(extract):
     found = extract("The Independent Electoral and Boundaries Commission (IEBC) declared the result. "
                     "IEBC chairman Peter Kamau dismissed the allegations.")
     assert [t for p, t, *_ in found.roles if p == "Peter Kamau" and t.endswith("chairman")]
+
+
+@pytest.mark.parametrize("text, person, title, org, start", [
+    ("Labour elected Maria Santos as its new leader in 2019, replacing Jorge Ruiz.",
+     "Maria Santos", "leader", "Labour Party", "2019"),
+    ("The prime minister appointed Ann Lee as home secretary in 2021.", "Ann Lee", "home secretary", None, "2021"),
+    ("The board named Ann Lee chief executive of Halden Bank.", "Ann Lee", "chief executive", "Halden Bank", None),
+])
+def test_a_post_given_to_the_object(extract, text, person, title, org, start):
+    roles = [(p, t, o, s) for p, t, o, _, s, _ in extract(text).roles]
+    assert (person, title, org, start) in roles, roles
+
+
+def test_the_post_given_is_not_the_givers(extract):
+    roles = extract("Labour elected Maria Santos as its new leader.").roles
+    assert [p for p, *_ in roles] == ["Maria Santos"]
+    assert extract("The prime minister did not appoint Ann Lee as home secretary.").roles == []
+
+
+def test_a_first_name_the_model_left_after_a_title(extract):
+    found = extract("NATO Secretary General Anders Holm said the alliance was united.")
+    assert "Anders Holm" in found.entities
+    assert ("Anders Holm", "NATO") in [(p, o) for p, _, o, *_ in found.roles]
