@@ -48,7 +48,7 @@ QUOTE_CHARS = "\"“”"
 ACRONYM = re.compile(r"^[A-Z][A-Z&]{1,7}$")
 MINOR_WORDS = {"of", "the", "and", "for", "into", "on", "in", "to", "&"}
 # Modifiers that make another office: "the chancellor" never means the shadow chancellor.
-OFFICE_CHANGING = {"shadow", "deputy", "vice", "assistant", "junior", "former", "ex", "acting", "opposition"}
+OFFICE_CHANGING = {"shadow", "deputy", "vice", "assistant", "former", "ex", "acting", "opposition"}
 # A name compounded with one of these ("Luton airport", "Kent county") names a place.
 PLACE_HEAD_NOUNS = {"airport", "county", "city", "town", "constituency"}
 PLACE_SUFFIXES = ("shire",)  # county names; town suffixes ("-ham", "-ton") are surnames too
@@ -967,6 +967,9 @@ class MentionIndex:
         spokesman X" resolves by the name)."""
         if tok.lemma_.lower() not in self.lexicon.voices:
             return None
+        if any(c.dep_ == "appos" and (k := self.token_entity.get(c.i)) and self.clusters[k].type == "Person"
+               for c in tok.children):
+            return None  # "Labour's spokesman, X, said": the voice is named, and speaks as X
         bodies = [self.token_entity.get(c.i) for c in tok.subtree
                   if c.i < tok.i and c.dep_ in {"compound", "nmod", "amod", "poss"}]
         bodies += [self.token_entity.get(p.i) for prep in tok.children

@@ -835,3 +835,10 @@ def test_neutral_wording_is_no_blame(extract, text):
 def test_support_thrown_behind_someone(extract):
     found = extract("Ann Lee threw her support behind Rhys Owen's leadership bid.").interactions
     assert ("Ann Lee", "Rhys Owen", "supports") in [(s, t, k) for s, t, k, _ in found]
+
+
+def test_a_named_spokesman_speaks_as_themself_not_their_party(extract):
+    found = extract("Labour's transport spokesman, Graeme Laidlaw, said Transport Minister Fiona Drummond had "
+                    '"lost all credibility".')
+    sources = {s for s, t, k, _ in found.interactions if t == "Fiona Drummond" and k == "criticises"}
+    assert sources == {"Graeme Laidlaw"}

@@ -84,6 +84,17 @@ def test_a_body_and_its_part_stay_two(extract):
     assert "BBC" in found.entities
 
 
+def test_the_minister_may_be_a_junior_minister(extract):
+    found = extract("Junior home minister Rakesh Malhotra spoke on Monday. Ann Lee defended the minister.")
+    assert ("Ann Lee", "Rakesh Malhotra", "supports") in [(s, t, k) for s, t, k, _ in found.interactions]
+
+
+def test_irish_parties_are_bodies(extract):
+    found = extract("Sinn Féin attacked the government on Monday, and Fianna Fail backed it.")
+    assert found.entities["Sinn Féin"][0] == "Organization"
+    assert found.entities["Fianna Fáil"][0] == "Organization"
+
+
 def test_the_minister_is_the_person_given_that_post(extract):
     found = extract("Health minister Clara Voss met nurses. Maria Okafor later attacked the minister over pay.")
     assert ("Maria Okafor", "Clara Voss", "criticises", "criticises") in found.interactions
