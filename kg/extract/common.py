@@ -30,6 +30,8 @@ PROPOSING_VERBS = {"plan": "plan", "propose": "proposal", "pledge": "pledge", "p
 # Verbs whose subject is the author of their object ("X unveiled plans"), not just for or against it.
 AUTHORING_VERBS = {"outline", "unveil", "announce", "publish", "propose", "launch", "set", "draw", "put",
                    "table", "introduce", "present", "make", "issue", "produce", "adopt", "float"}
+# Verbs that name someone with the words that follow: "called X a liar", "branded Y 'a disgrace'".
+NAMING_VERBS = {"call", "brand", "label", "describe", "dub", "liken"}
 # Documents that speak for whoever wrote them ("the report criticised Y").
 DOCUMENT_NOUNS = {"report", "study", "review", "inquiry", "survey", "audit", "letter", "statement", "analysis",
                   "investigation", "paper", "document", "memo", "assessment", "research", "submission"}

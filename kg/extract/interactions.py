@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from kg.extract import tone
 from kg.extract.common import (
+    NAMING_VERBS,
     author_of,
     clause_subject,
     coordinated_subjects,
@@ -57,7 +58,6 @@ if TYPE_CHECKING:
 EXTRACTOR = "interactions.v1"
 JUDGEMENT_EXTRACTOR = "judgements.v1"
 TARGET_PREPOSITIONS = {"of", "on", "for", "against", "towards", "toward", "about"}
-NAMING_VERBS = {"call", "brand", "label", "describe", "dub", "liken"}
 LIKENING_VERBS = {"liken"}
 SUPPORT_PREDICATES = {"supports", "praises", "endorses", "defends"}
 # Words that turn a word of praise into a demand or a lack: "should show courage".

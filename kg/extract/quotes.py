@@ -12,7 +12,17 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from kg.extract.common import clause_subject, evidence_for, inherited_subject, is_possessor, sentence_of, text_of
+from kg.extract.common import (
+    NAMING_VERBS,
+    clause_subject,
+    evidence_for,
+    inherited_subject,
+    is_passive,
+    is_possessor,
+    passive_agent,
+    sentence_of,
+    text_of,
+)
 from kg.model import Fact
 
 if TYPE_CHECKING:
@@ -107,6 +117,7 @@ def _readings(doc: Doc, index: MentionIndex, lexicon: Lexicon, quote: Span, char
     yield _speaker_after(doc, index, lexicon, quote.end, ends_sentence=inner.endswith((".", "!", "?")))
     yield _speaker_governing(index, lexicon, quote[0], end)
     yield _speaker_by_colon(doc, index, lexicon, quote.start)
+    yield _speaker_judging(index, lexicon, quote[0], end)
     if len(inner.split()) >= 4:
         yield _speaker_of_previous_sentence(doc, index, lexicon, quote.start)
     if previous is not None and _continues(text, previous.end, start):
@@ -177,6 +188,23 @@ def _speaker_governing(index: MentionIndex, lexicon: Lexicon, first: Token,
                     if speaker is not None:
                         return speaker, anc.i, 0.75
     return _speaker_before_that(index, lexicon, first)
+
+
+def _speaker_judging(index: MentionIndex, lexicon: Lexicon, first: Token,
+                     quote_end: int) -> tuple[str, int, float] | None:
+    """``X called Y "…"``, ``X dismissed the claims as "…"``, ``X praised Y for "…"``,
+    ``Y was condemned by X as "…"``: the words a verb of judging puts on someone are its doer's."""
+    verb = next((a for a in first.ancestors if a.pos_ == "VERB" and not first.idx <= a.idx < quote_end), None)
+    if verb is None or verb.lemma_ not in NAMING_VERBS | _judging_verbs(lexicon):
+        return None
+    speaker = passive_agent(verb, index) if is_passive(verb) else clause_subject(verb, index) or inherited_subject(
+        verb, index)
+    return (speaker, verb.i, 0.7) if speaker is not None else None
+
+
+def _judging_verbs(lexicon: Lexicon) -> frozenset[str]:
+    """The verbs of criticism and support in the lexicon ("slam", "praise", "dismiss")."""
+    return frozenset(c.cue for c in lexicon.interactions if c.pos == "verb")
 
 
 def _speaker_before_that(index: MentionIndex, lexicon: Lexicon, first: Token) -> tuple[str, int, float] | None:
