@@ -291,8 +291,12 @@ class MentionIndex:
             start, type_ = start + titled, "Person"  # "Secretary of State X": the name follows the title
         if type_ == "Person":
             last = doc[end - 1]
-            if last.lower_ in lex.org_head_words or (end - start == 1 and ACRONYM.match(last.text)):
-                type_ = "Organization"  # "Countryside Alliance", "BAA": no person is written so
+            if last.lower_ in lex.org_head_words or (end - start == 1 and _acronym_of_a_body(last.text)):
+                type_ = "Organization"  # "Countryside Alliance", "BAA", "AfD": no person is written so
+            elif _span_text(doc, start, end) in lex.platforms and self._is_platform_use(start, end):
+                type_ = "Organization"  # "wrote on Twitter"
+            elif self._described_as_body(start, end):
+                type_ = "Organization"  # "fact-checking charity Full Fact", "Threshold, the housing charity"
             elif last.lower_.endswith(PLACE_SUFFIXES):
                 type_ = "Place"  # "Gloucestershire"
             elif any(c.isdigit() for c in _span_text(doc, start, end)):
@@ -389,6 +393,7 @@ class MentionIndex:
         if type_ != "Person" and not canonical and self._acts_like_person(doc[start:end]):
             type_, weak = "Person", False
         if end - start == 1 and type_ == "Organization" and not canonical and doc[start].tag_ in {"JJ", "NN"} \
+                and not _acronym_of_a_body(doc[start].text) \
                 and not (start > 0 and doc[start - 1].lower_ in lex.body_descriptors):
             return None  # a capitalised common word ("Tech" in "Tech billionaire X"), unless
             # described as a body ("the anti-war party Respect")
@@ -438,7 +443,7 @@ class MentionIndex:
         """Capitalised words right before a post title are its portfolio ("Trade and Industry
         Secretary"), unless they name a body ("Home Office minister", "CBI director")."""
         doc = self.doc
-        if end >= len(doc) or ACRONYM.match(doc[start].text) or doc[end - 1].text in POSSESSIVE_ENDINGS:
+        if end >= len(doc) or _acronym_of_a_body(doc[start].text) or doc[end - 1].text in POSSESSIVE_ENDINGS:
             return False
         if listed:
             # "Culture, Media and Sport Secretary": a listed portfolio runs on to the title,
@@ -614,6 +619,17 @@ class MentionIndex:
         text = _span_text(self.doc, start, end)
         return Mention(start, end, type_, text, text, canonical=canonical,
                        in_quote=self.quote_mask[self.doc[start].idx])
+
+    def _described_as_body(self, start: int, end: int) -> bool:
+        """Is the name written right after a noun that says it is a body ("the charity X",
+        "campaign group X"), or followed by one in apposition ("X, the housing charity,")?"""
+        doc, descriptors = self.doc, self.lexicon.body_descriptors
+        if end - start > 2:
+            return False  # "the public services union Unison Dave Prentis": the body, then a person
+        if start > 0 and doc[start - 1].lower_ in descriptors and doc[start - 1].pos_ == "NOUN":
+            return True
+        root = doc[start:end].root
+        return any(c.dep_ == "appos" and c.lower_ in descriptors and c.i >= end for c in root.children)
 
     def _is_platform_use(self, start: int, end: int) -> bool:
         """"posted on X", "wrote to X", "X's platform": the word names the platform."""
@@ -1513,6 +1529,11 @@ def _is_furniture(sent: Span, lexicon: Lexicon) -> bool:
 
 def _names_a_party_or_state(word: str, lexicon: Lexicon) -> bool:
     return word.lower() == "party" or lexicon.country_by_word(word) is not None
+
+
+def _acronym_of_a_body(word: str) -> bool:
+    """"BAA", "NHS", and the mixed-case "AfD", "PiS": no one's name is written so."""
+    return bool(ACRONYM.match(word)) or len(word) <= 4 and sum(c.isupper() for c in word) >= 2 and word.isalpha()
 
 
 def _is_acronymish(name: str) -> bool:

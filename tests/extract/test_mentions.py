@@ -95,6 +95,21 @@ def test_irish_parties_are_bodies(extract):
     assert found.entities["Fianna Fáil"][0] == "Organization"
 
 
+@pytest.mark.parametrize("text, name", [
+    ('Ann Lee wrote on Twitter that the vote was "rigged".', "Twitter"),
+    ('Fact-checking charity Full Fact said the video was "highly misleading".', "Full Fact"),
+    ("According to Threshold, the housing charity, calls to its helpline rose sharply.", "Threshold"),
+    ("Politicians condemned a newly elected AfD lawmaker on Monday.", "AfD"),
+])
+def test_bodies_the_model_takes_for_people(extract, text, name):
+    assert extract(text).entities[name][0] == "Organization"
+
+
+def test_a_union_then_its_leaders_name_stay_apart(extract):
+    found = extract("General secretary of the public services union Unison Dave Prentis criticised the plan.")
+    assert found.entities["Dave Prentis"][0] == "Person"
+
+
 def test_the_minister_is_the_person_given_that_post(extract):
     found = extract("Health minister Clara Voss met nurses. Maria Okafor later attacked the minister over pay.")
     assert ("Maria Okafor", "Clara Voss", "criticises", "criticises") in found.interactions
