@@ -437,6 +437,10 @@ class MentionIndex:
         before = span.doc[span.start - 1] if span.start > 0 else None
         if before is not None and before.is_lower and before.pos_ == "NOUN" and before.head.i == root.i:
             return True  # "billionaire X", "activist X": a description of a person
+        if before is not None and is_title_head(before, self.lexicon) and before.head.i == root.i:
+            return True  # "led by vice-chair X": a post's holder
+        if root.dep_ == "appos" and is_title_head(root.head, self.lexicon) and root.head.i < span.start:
+            return True  # "the Conservative deputy chairman, X,"
         return root.dep_ == "poss" and root.head.lower_ in {"time", "tenure", "leadership", "career", "wife", "husband"}
 
     def _is_title_part(self, start: int, end: int, *, listed: bool = False) -> bool:

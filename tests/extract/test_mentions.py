@@ -105,6 +105,14 @@ def test_bodies_the_model_takes_for_people(extract, text, name):
     assert extract(text).entities[name][0] == "Organization"
 
 
+@pytest.mark.parametrize("text, name", [
+    ("The remarks were condemned by the Conservative deputy chairman, Marcus Hale, on Monday.", "Marcus Hale"),
+    ("Four of its seven commissioners, led by vice-chair Mercy Chelangat, disowned the result.", "Mercy Chelangat"),
+])
+def test_a_posts_holder_the_model_takes_for_a_body(extract, text, name):
+    assert extract(text).entities[name][0] == "Person"
+
+
 def test_a_union_then_its_leaders_name_stay_apart(extract):
     found = extract("General secretary of the public services union Unison Dave Prentis criticised the plan.")
     assert found.entities["Dave Prentis"][0] == "Person"
