@@ -90,7 +90,8 @@ def clause_subject(verb: Token, index: MentionIndex) -> str | None:
                 # The noun the clause hangs on; when the parser hangs it too far up ("… Sport
                 # Secretary X who said"), the name written right before "who".
                 before = child.doc[child.i - 1] if child.i > 0 else None
-                return index.resolve(verb.head) or (index.entity_at(before) if before is not None else None)
+                return index.resolve(verb.head) or (index.entity_at(before) if before is not None else None) \
+                    or appositive_owner(verb.head, index)
             # "said the chairman of the committee, Labour MP X": the apposition names them
             # (but in "said X, a Democrat" X is named already).
             for appos in child.children if index.entity_at(child) is None else ():
@@ -137,6 +138,11 @@ def coordinated_subjects(verb: Token, index: MentionIndex) -> list[str]:
                              for pobj in prep.children if pobj.dep_ == "pobj"
                              for tok in [pobj, *pobj.conjuncts] if (key := index.resolve(tok)) is not None)
     return list(dict.fromkeys(found))
+
+
+def appositive_owner(noun: Token, index: MentionIndex) -> str | None:
+    """Whom a description in apposition describes: "X, a former minister who was …" → X."""
+    return index.resolve(noun.head) if noun.dep_ == "appos" else None
 
 
 def passive_agent(verb: Token, index: MentionIndex) -> str | None:

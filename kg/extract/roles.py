@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 
 from kg.extract.common import (
     RELATIVE_PRONOUNS,
+    appositive_owner,
     clause_subject,
     evidence_for,
     is_negated,
@@ -458,6 +459,9 @@ def _appositive(doc: Doc, index: MentionIndex, lexicon: Lexicon, article_id: str
         candidates += [c for c in tag.head.children if c.dep_ == "appos" and c.i > tag.head.i]
     if head.dep_ == "appos" and is_title_head(head.head, lexicon):
         candidates.append(head.head)  # "The Shadow Secretary of State, X, said"
+    elif head.dep_ == "appos" and head.head.dep_ == "pobj" and head.head.head.lower_ == "of" \
+            and is_title_head(head.head.head.head, lexicon) and head.i > head.head.head.head.i:
+        candidates.append(head.head.head.head)  # "The chief executive of the Y, X, said" (X hung on Y)
     for appos in candidates:
         nouns = [appos] + [c for c in appos.conjuncts if c.i > appos.i]
         for noun in nouns:
@@ -515,7 +519,9 @@ def _copular(doc: Doc, index: MentionIndex, lexicon: Lexicon, article_id: str,
             if prep.dep_ == "prep" and prep.lower_ == "as" and prep.i < verb.i and prep.i == sentence_of(prep).start:
                 complements.extend(c for c in prep.children if c.dep_ == "pobj")
     else:
-        for prep in verb.children:  # "X served as chairman"
+        # "X served as chairman", "… and later as ambassador" (the second "as" hung on "later").
+        later = [p for a in verb.children if a.dep_ == "advmod" for p in a.children]
+        for prep in [*verb.children, *later]:
             if prep.dep_ == "prep" and prep.lower_ == "as":
                 complements.extend(c for c in prep.children if c.dep_ == "pobj")
     for noun in complements:
@@ -583,7 +589,7 @@ def _passive_subject(verb: Token, index: MentionIndex) -> str | None:
     for child in verb.children:
         if child.dep_ == "nsubjpass":
             if child.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
-                return index.resolve(verb.head)
+                return index.resolve(verb.head) or appositive_owner(verb.head, index)
             return index.resolve(child)
     return None
 
@@ -745,8 +751,11 @@ def memberships(doc: Doc, *, index: MentionIndex, lexicon: Lexicon, article_id: 
         if org is None:
             # "X, a Conservative, said", "X, a veteran Labour activist", "X (Labour)".
             # A post ("X, Tory co-chairman") is the roles' to read, portfolio and all.
-            for appos in (c for c in head.children if c.dep_ == "appos" and not is_title_head(c, lexicon)):
-                org = org or _body_described(appos, index)
+            for appos in (c for c in head.children if c.dep_ == "appos"):
+                if is_title_head(appos, lexicon):
+                    org = org or _party_come_from(appos, index)  # "X, a Dutch MEP from the Greens"
+                else:
+                    org = org or _body_described(appos, index)
                 first = appos.i
         if org is None and head.dep_ != "pobj":
             # "X, from the Countryside Alliance, said", "X of the Police Federation"; the
@@ -885,6 +894,18 @@ def _body_described(noun: Token, index: MentionIndex) -> str | None:
         key = index.entity_at(child) if child.dep_ in {"compound", "amod", "nmod"} else None
         if key is not None and index.clusters[key].type == "Organization":
             return key
+    return _party_come_from(noun, index)
+
+
+def _party_come_from(noun: Token, index: MentionIndex) -> str | None:
+    """"a Dutch MEP from the Green Party", "a lawmaker from the ruling BJP": the party the
+    person described comes from."""
+    for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ == "from"):
+        for pobj in (p for p in prep.children if p.dep_ == "pobj"):
+            key = index.resolve(pobj) or next((index.entity_at(c) for c in pobj.children
+                                               if c.dep_ in {"compound", "poss"} and index.entity_at(c)), None)
+            if key is not None and _is_party(key, index):
+                return key
     return None
 
 

@@ -126,3 +126,4 @@ def test_nobody_quoted_speaks_of_themselves_by_name(extract):
     found = extract("Rolf Brandt said the families were delighted. He said Mr Ken Lowe had spoken with "
                     "\"great care\", adding: \"Ken Lowe has healed rifts, he is helping to heal wounds.\"")
     assert ("Ken Lowe", "Ken Lowe has healed rifts, he is helping to heal wounds.") not in found.quotes
+

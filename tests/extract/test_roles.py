@@ -508,3 +508,25 @@ def test_a_first_name_the_model_left_after_a_title(extract):
     found = extract("NATO Secretary General Anders Holm said the alliance was united.")
     assert "Anders Holm" in found.entities
     assert ("Anders Holm", "NATO") in [(p, o) for p, _, o, *_ in found.roles]
+
+
+@pytest.mark.parametrize("text, person, title, org", [
+    ("The chief executive of the Refugee Council, Priya Whitfield, said the backlog was growing.",
+     "Priya Whitfield", "chief executive", "Refugee Council"),
+    ("Mrs Amanda Thorley, a former housing minister who was appointed party chairman in September, said no.",
+     "Amanda Thorley", "party chairman", None),
+    ("Harlan Whitcomb, who served as governor from 2003 to 2011 and later as ambassador to Canada, said no.",
+     "Harlan Whitcomb", "ambassador", "Canada"),
+])
+def test_posts_the_parser_hangs_elsewhere(extract, text, person, title, org):
+    assert (person, title, org) in [(p, t, o) for p, t, o, *_ in extract(text).roles]
+
+
+@pytest.mark.parametrize("text, person, party", [
+    ("Lotte Vermeulen, a Dutch MEP from the Green Party, said no.", "Lotte Vermeulen", "Green Party"),
+    ("Ravi Singh, a lawmaker from the ruling Bharatiya Janata Party (BJP), said no.",
+     "Ravi Singh", "Bharatiya Janata Party"),
+])
+def test_the_party_someone_comes_from(extract, text, person, party):
+    assert (person, party) in extract(text).memberships
+    assert extract("Ann Lee, a lawyer from London, said no.").memberships == []
