@@ -80,7 +80,7 @@ GROUP_SIZES = {"two": 2, "both": 2, "three": 3}
 # Honorifics of peers, whose title may name a place: "Lord X of Y", "Baroness X of Y".
 PEERAGES = {"lord", "baroness", "lady", "baron", "viscount", "earl"}
 # Letters of a seat in a parliament: "the MP for Y" names a constituency.
-SEAT_LETTERS = {"MP", "MEP", "MSP", "AM", "MLA"}
+SEAT_LETTERS = {"MP", "MEP", "MSP", "AM", "MLA", "TD"}
 # A pronoun in these places is an object (of a verb or a preposition), never a clause's subject.
 OBJECT_DEPS = {"dobj", "pobj", "dative"}
 SENTENCE_WINDOW = 3  # pronouns look back this many sentences for their antecedent
@@ -220,7 +220,10 @@ class MentionIndex:
                 continue
             start = end = tok.i + 2
             while end < len(doc) and (doc[end].is_title and doc[end].is_alpha
-                                      or doc[end].lower_ == "and" and end + 1 < len(doc) and doc[end + 1].is_title):
+                                      or doc[end].lower_ == "and" and end + 1 < len(doc) and doc[end + 1].is_title
+                                      # "Dublin Mid-West", "Cork South-Central"
+                                      or doc[end].text == "-" and end > start and not doc[end - 1].whitespace_
+                                      and end + 1 < len(doc) and doc[end + 1].is_title):
                 end += 1
             if end > start and not _is_country_name(self.lexicon, doc[start].text):
                 name = _span_text(doc, start, end)
@@ -289,6 +292,8 @@ class MentionIndex:
             return None  # "State" in "Secretary of State": the end of a title, no body
         if titled:
             start, type_ = start + titled, "Person"  # "Secretary of State X": the name follows the title
+        elif type_ == "Organization" and (post := _post_before_name(doc, start, end, lex)) is not None:
+            start, type_ = post + 1, "Person"  # "(Labour) TD Aoife Brannock" tagged as a body: a post, then a name
         if type_ == "Person":
             last = doc[end - 1]
             if last.lower_ in lex.org_head_words or (end - start == 1 and _acronym_of_a_body(last.text)):
@@ -1415,6 +1420,20 @@ def _is_country_name(lex: Lexicon, word: str) -> bool:
     """Is ``word`` a state or nation's name (not its demonym)?"""
     country = lex.country_by_word(word)
     return country is not None and word not in country.demonyms
+
+
+def _post_before_name(doc: Doc, start: int, end: int, lex: Lexicon) -> int | None:
+    """Where the post ends in a span that is a party (or none), a post word and a name of two or
+    three words ("Labour TD Aoife Brannock"), else None."""
+    party = next((width for width in (2, 1) if _span_text(doc, start, start + width) in lex.org_aliases), 0)
+    post = start + party
+    name = doc[post + 1:end]
+    if not 2 <= len(name) <= 3 or not is_title_head(doc[post], lex):
+        return None
+    if all(t.is_title and t.pos_ == "PROPN" and t.lower_ not in lex.org_head_words and not is_title_head(t, lex)
+           for t in name):
+        return post
+    return None
 
 
 def _title_tail(doc: Doc, start: int, end: int, lex: Lexicon) -> int:

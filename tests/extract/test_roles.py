@@ -530,3 +530,21 @@ def test_posts_the_parser_hangs_elsewhere(extract, text, person, title, org):
 def test_the_party_someone_comes_from(extract, text, person, party):
     assert (person, party) in extract(text).memberships
     assert extract("Ann Lee, a lawyer from London, said no.").memberships == []
+
+
+@pytest.mark.parametrize("text, person, title, org", [
+    ("Declan Hourihane, a TD for Cork South-Central, said the plan had failed.",
+     "Declan Hourihane", "TD", "Cork South-Central"),
+    ("Former Cleveland city councilman Jamal Whitfield is seeking the nomination.",
+     "Jamal Whitfield", "city councilman", "Cleveland"),
+    ("Tomas Brandt, a four-term lawmaker, rejected the criticism.", "Tomas Brandt", "lawmaker", None),
+])
+def test_legislators_of_other_parliaments(extract, text, person, title, org):
+    roles = [(p, t, o) for p, t, o, *_ in extract(text).roles]
+    assert any(p == person and t.endswith(title) and o == org for p, t, o in roles), roles
+
+
+def test_a_post_and_name_the_model_takes_for_a_body(extract):
+    found = extract("Labour TD Aoife Brannock said no.")
+    assert found.entities["Aoife Brannock"][0] == "Person"
+    assert ("Aoife Brannock", "TD", "Labour Party") in [(p, t, o) for p, t, o, *_ in found.roles]
