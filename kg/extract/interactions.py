@@ -156,6 +156,11 @@ def _actor(verb: Token, index: MentionIndex) -> str | None:
         # "X, for the Greens, called on …": a finite verb the parser hung on the subject
         # as if the subject were the sentence's root.
         actor = index.resolve(verb.head) or author_of(verb.head, index)
+    if actor is None and verb.dep_ == "acl" and verb.tag_ in {"VBD", "VBN"} and verb.head.dep_ == "appos" \
+            and verb.head.head.dep_ == "ROOT" and verb.i > 0 and verb.doc[verb.i - 1].text == ",":
+        # "X, her campaign manager, called …": the verb hung on the description of the subject
+        # (set off by its comma, unlike "a friend called Ann").
+        actor = index.resolve(verb.head.head)
     if (actor is None or index.clusters[actor].type == "Place") and verb.dep_ == "conj" \
             and verb.head.dep_ == "ccomp" and verb.head.head.pos_ == "VERB":
         # "X said America needed to act but defended Y": the parser joined the second verb
@@ -457,6 +462,9 @@ def _naming(doc: Doc, index: MentionIndex, lexicon: Lexicon, article_id: str, ve
     assert source is not None
     objects = [c for c in verb.children if (c.dep_ == "nsubjpass" if passive else
                                             c.dep_ in {"dobj", "nsubj"} and c.i > verb.i)]
+    predicates = [c for c in verb.children if c.dep_ == "oprd"]
+    if not objects and not passive and len(predicates) >= 2:
+        objects = predicates[:1]  # "called Y's claims 'a desperate stunt'", both read as predicates
     # "… a liar", "… incompetent", "described as 'irresponsible'" (whatever the parser hangs on "as").
     # "branded the way X's office operated as 'scandalous'": "as" hung inside the object.
     as_heads = [verb, *(t for obj in objects for t in obj.subtree)]
@@ -469,7 +477,11 @@ def _naming(doc: Doc, index: MentionIndex, lexicon: Lexicon, article_id: str, ve
     judgements = [j for j in lexicon.judgements if j.kind in {"noun", "adjective", "evaluation"}
                   and j.predicate not in SUPPORT_PREDICATES and j.lemmas[0] in complement_words]
     words = sorted({t for c in complements for t in c.subtree}, key=lambda t: t.i)
-    if not judgements and words and tone.tone_of(words, lexicon) <= tone.NEGATIVE_TONE:
+    # "endorsed him, calling him 'the only one who understands the anger …'": naming that goes
+    # with praise is no blame, whatever its words read.
+    praising = verb.dep_ == "advcl" and any(c.cue == verb.head.lemma_ and c.kind == "supports"
+                                            for c in lexicon.interactions if c.pos == "verb")
+    if not judgements and words and not praising and tone.tone_of(words, lexicon) <= tone.NEGATIVE_TONE:
         judgements = [NEGATIVE_NAMING]
     for judgement in judgements:
         for obj in objects:

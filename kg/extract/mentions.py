@@ -772,6 +772,8 @@ class MentionIndex:
                 words = tuple(m.name.split())
                 if cluster.type == "Person" and len(words) > 1:
                     forms.setdefault((words[-1],), key)
+                    if _family_name_first(list(words)):
+                        forms.setdefault(words[:1], key)  # "Baek" after "Baek Seung-jin"
                 if not _is_acronymish(m.name) or cluster.type != "Person":
                     forms.setdefault(words, key)
                 if cluster.type == "Organization" and len(words) == 2 \
@@ -828,7 +830,7 @@ class MentionIndex:
                 if len(words) == 1:
                     w = words[0]
                     fits = w == parts[-1] or (len(w) >= 5 and fuzz.ratio(w, parts[-1]) >= 85) or (
-                        w == parts[0] and m.type == "Person")
+                        w == parts[0] and (m.type == "Person" or _family_name_first(parts)))
                 else:
                     fits = _same_person_name(full, m.name)
                 if fits:
@@ -1552,6 +1554,13 @@ def _is_furniture(sent: Span, lexicon: Lexicon) -> bool:
 
 def _names_a_party_or_state(word: str, lexicon: Lexicon) -> bool:
     return word.lower() == "party" or lexicon.country_by_word(word) is not None
+
+
+def _family_name_first(parts: list[str]) -> bool:
+    """"Baek Seung-jin", "Moon Jae-in": a Korean name, family name first and the given name
+    hyphenated, so "Baek" alone is the person, whatever the model tags it."""
+    given = parts[-1].split("-")
+    return len(parts) == 2 and len(given) == 2 and given[0][:1].isupper() and given[1].islower()
 
 
 def _acronym_of_a_body(word: str) -> bool:

@@ -842,3 +842,18 @@ def test_a_named_spokesman_speaks_as_themself_not_their_party(extract):
                     '"lost all credibility".')
     sources = {s for s, t, k, _ in found.interactions if t == "Fiona Drummond" and k == "criticises"}
     assert sources == {"Graeme Laidlaw"}
+
+
+def test_a_verb_hung_on_the_speakers_description(extract):
+    found = extract('Tom Delacroix, her campaign manager, called Marcus Brandt\'s claims "a desperate stunt from a '
+                    'candidate who is running out of ideas."')
+    assert ("Tom Delacroix", "Marcus Brandt") in [(s, t) for s, t, k, _ in found.interactions if k == "criticises"]
+    found = extract("Tom Delacroix met a friend called Marcus Brandt on Monday.")
+    assert found.interactions == []
+
+
+def test_naming_that_goes_with_praise_is_no_blame(extract):
+    found = extract('Ann Lee endorsed Tom Hale, calling him "the only candidate who understands the anger of '
+                    'homeowners."')
+    assert ("Ann Lee", "Tom Hale", "supports") in [(s, t, k) for s, t, k, _ in found.interactions]
+    assert not [t for s, t, k, _ in found.interactions if k == "criticises"]

@@ -113,6 +113,12 @@ def test_a_posts_holder_the_model_takes_for_a_body(extract, text, name):
     assert extract(text).entities[name][0] == "Person"
 
 
+def test_a_korean_family_name_alone_is_the_person(extract):
+    found = extract("Baek Seung-jin, a party elder, spoke on Monday. Baek also criticized the presidential office.")
+    assert "Baek" not in found.entities
+    assert "Baek" in found.entities["Baek Seung-jin"][1]
+
+
 def test_a_union_then_its_leaders_name_stay_apart(extract):
     found = extract("General secretary of the public services union Unison Dave Prentis criticised the plan.")
     assert found.entities["Dave Prentis"][0] == "Person"
