@@ -500,7 +500,8 @@ class MentionIndex:
                 if mention is not None:
                     found.append(mention)
             else:
-                end = self._named_body_end(i, taken) or self._described_body_name_end(i, taken)
+                end = self._named_body_end(i, taken) or self._described_body_name_end(i, taken) \
+                    or self._name_described_after_end(i, taken)
                 if end is not None:
                     found.append(Mention(i, end, "Organization", _span_text(doc, i, end), _span_text(doc, i, end),
                                          in_quote=self.quote_mask[tok.idx]))
@@ -597,6 +598,25 @@ class MentionIndex:
         if end < len(doc) and end > i and doc[end].like_num and end not in taken:
             end += 1  # "Transport 2000"
         return end if end > i else None
+
+    def _name_described_after_end(self, i: int, taken: set[int]) -> int | None:
+        """"Momentum, the grassroots campaign group, …", "Unite, one of the largest unions, …":
+        a capitalised name the model missed, then a description saying it is a body."""
+        doc, descriptors = self.doc, self.lexicon.body_descriptors
+        end = i
+        while end < len(doc) and end - i < 3 and end not in taken and doc[end].is_title and doc[end].is_alpha \
+                and doc[end].pos_ in {"PROPN", "NOUN"}:
+            end += 1
+        if end == i or end >= len(doc) or doc[end].text != ",":
+            return None
+        root = doc[i:end].root
+        for appos in (c for c in root.children if c.dep_ == "appos" and c.i > end):
+            if appos.lemma_.lower() in descriptors:
+                return end
+            if appos.lower_ == "one" and any(p.lemma_.lower() in descriptors for prep in appos.children
+                                             if prep.dep_ == "prep" and prep.lower_ == "of" for p in prep.children):
+                return end
+        return None
 
     def _named_body_end(self, i: int, taken: set[int]) -> int | None:
         """"the Scottish Executive", "the Welsh Assembly": capitalised words the model did not

@@ -113,6 +113,17 @@ def test_a_posts_holder_the_model_takes_for_a_body(extract, text, name):
     assert extract(text).entities[name][0] == "Person"
 
 
+@pytest.mark.parametrize("text, body, target", [
+    ('Momentum, the grassroots campaign group, accused Helen Carver of "betraying" the members.',
+     "Momentum", "Helen Carver"),
+    ("Unite, one of the largest unions, also attacked Helen Carver on Monday.", "Unite", "Helen Carver"),
+])
+def test_a_body_the_model_missed_described_after_its_name(extract, text, body, target):
+    found = extract(text)
+    assert found.entities[body][0] == "Organization"
+    assert (body, target) in [(s, t) for s, t, k, _ in found.interactions if k == "criticises"]
+
+
 def test_a_korean_family_name_alone_is_the_person(extract):
     found = extract("Baek Seung-jin, a party elder, spoke on Monday. Baek also criticized the presidential office.")
     assert "Baek" not in found.entities
