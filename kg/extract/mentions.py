@@ -1048,7 +1048,9 @@ class MentionIndex:
         modifiers: list[str] = []
         j = tok.i - 1
         while j >= 0 and tok.doc[j].head.i == tok.i and tok.doc[j].dep_ in {"compound", "amod"}:
-            if j not in self.token_entity:  # "the Lib Dem spokesman": the body is no part of the title
+            # "the Lib Dem spokesman": the body is no part of the title; "the former governor":
+            # nor is the status, which titles are recorded without.
+            if j not in self.token_entity and self.lexicon.status_cues.get(tok.doc[j].lower_) != "former":
                 modifiers.insert(0, tok.doc[j].lower_)
             j -= 1
         phrase = " ".join([*modifiers, tok.lower_])

@@ -124,6 +124,12 @@ def test_a_body_the_model_missed_described_after_its_name(extract, text, body, t
     assert (body, target) in [(s, t) for s, t, k, _ in found.interactions if k == "criticises"]
 
 
+def test_the_former_holder_is_the_one_given_that_post(extract):
+    found = extract("Harlan Whitcomb, who served as governor from 2003 to 2011, attacked Dan Ostrowski. "
+                    "Mr Ostrowski dismissed the former governor's attack within hours.")
+    assert ("Dan Ostrowski", "Harlan Whitcomb") in [(s, t) for s, t, k, _ in found.interactions if k == "criticises"]
+
+
 def test_a_korean_family_name_alone_is_the_person(extract):
     found = extract("Baek Seung-jin, a party elder, spoke on Monday. Baek also criticized the presidential office.")
     assert "Baek" not in found.entities
