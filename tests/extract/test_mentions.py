@@ -89,6 +89,11 @@ def test_the_minister_may_be_a_junior_minister(extract):
     assert ("Ann Lee", "Rakesh Malhotra", "supports") in [(s, t, k) for s, t, k, _ in found.interactions]
 
 
+def test_the_scottish_greens_are_a_party_of_their_own(extract):
+    found = extract("Ann Lee was defended by the Scottish Greens, the SNP's partners in government.")
+    assert ("Scottish Green Party", "Ann Lee", "supports") in [(s, t, k) for s, t, k, _ in found.interactions]
+
+
 def test_irish_parties_are_bodies(extract):
     found = extract("Sinn Féin attacked the government on Monday, and Fianna Fail backed it.")
     assert found.entities["Sinn Féin"][0] == "Organization"
