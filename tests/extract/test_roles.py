@@ -538,6 +538,7 @@ def test_the_party_someone_comes_from(extract, text, person, party):
     ("Former Cleveland city councilman Jamal Whitfield is seeking the nomination.",
      "Jamal Whitfield", "city councilman", "Cleveland"),
     ("Tomas Brandt, a four-term lawmaker, rejected the criticism.", "Tomas Brandt", "lawmaker", None),
+    ("The strategist helped Ostrovia's PM, Lenka Varga, win four elections.", "Lenka Varga", "PM", "Ostrovia"),
 ])
 def test_legislators_of_other_parliaments(extract, text, person, title, org):
     roles = [(p, t, o) for p, t, o, *_ in extract(text).roles]
