@@ -164,9 +164,23 @@ def _speaker_after(doc: Doc, index: MentionIndex, lexicon: Lexicon,
         if tok.text in OPENING or "\n" in tok.text:
             break
         if tok.pos_ in {"VERB", "AUX"} and tok.lemma_ in lexicon.speech_verbs:
-            speaker = clause_subject(tok, index)
+            # '"…," said X': the verb first, then the speaker, however their post was parsed.
+            speaker = clause_subject(tok, index) or (_named_after(tok, index) if j == i else None)
             if speaker is not None:
                 return speaker, j, 0.9
+    return None
+
+
+def _named_after(verb: Token, index: MentionIndex) -> str | None:
+    """'"…," said Tory shadow local government secretary X.': the person named after the
+    verb, past the words of their post, however the parser read those."""
+    doc = verb.doc
+    for tok in doc[verb.i + 1:min(len(doc), verb.i + 9)]:
+        if tok.is_punct and tok.text != "-" or tok.is_space:
+            return None
+        key = index.entity_at(tok)
+        if key is not None and index.clusters[key].type == "Person":
+            return key
     return None
 
 

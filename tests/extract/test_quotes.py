@@ -26,6 +26,8 @@ FOUND = [
      "Maria Okafor", "a betrayal of every voter"),
     ('Henrik Dahl mocked the government as "a party at war with itself", while Greta Lund posted on X: '
      '"They cannot even agree with themselves."', "Greta Lund", "They cannot even agree"),
+    ('"This is typical of Lib Dem hypocrisy," said Tory shadow local government secretary Greta Lund.',
+     "Greta Lund", "This is typical of Lib Dem hypocrisy"),
     ('"This government has lost its way," according to Greta Lund, the party\'s deputy leader.',
      "Greta Lund", "This government has lost its way"),
     ('Henrik Dahl was quoted in the Evening Post saying: "The council has lost its way entirely."',
