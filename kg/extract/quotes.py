@@ -211,6 +211,16 @@ def _speaker_judging(index: MentionIndex, lexicon: Lexicon, first: Token,
     verb = next((a for a in first.ancestors if a.pos_ == "VERB" and not first.idx <= a.idx < quote_end), None)
     if verb is None or verb.lemma_ not in NAMING_VERBS | _judging_verbs(lexicon):
         return None
+    # Only what is said of someone: a complement, or what a single "as" / "for" / "of" takes
+    # ("praised Y for '…'", "accused Y of '…'"), not "called for an inquiry into the '…'".
+    path = [a for a in first.ancestors if a.i != verb.i and verb.is_ancestor(a) and not first.idx <= a.idx < quote_end]
+    preps = [a for a in path if a.dep_ == "prep"]
+    if len(preps) > 1 or preps and (preps[0].lower_ not in {"as", "for", "of"} or preps[0].head.i != verb.i
+                                    and preps[0].head.dep_ not in {"dobj", "oprd"}):
+        return None
+    if verb.lemma_ == "call" and any(c.dep_ in {"prep", "prt"} and c.lower_ in {"for", "on"} and c.i == verb.i + 1
+                                     for c in verb.children):
+        return None  # "called for …", "called on …": a demand, not naming
     speaker = passive_agent(verb, index) if is_passive(verb) else clause_subject(verb, index) or inherited_subject(
         verb, index)
     return (speaker, verb.i, 0.7) if speaker is not None else None

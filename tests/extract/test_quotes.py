@@ -129,3 +129,9 @@ def test_nobody_quoted_speaks_of_themselves_by_name(extract):
                     "\"great care\", adding: \"Ken Lowe has healed rifts, he is helping to heal wounds.\"")
     assert ("Ken Lowe", "Ken Lowe has healed rifts, he is helping to heal wounds.") not in found.quotes
 
+
+
+def test_a_demand_is_no_naming_of_its_quoted_words(extract):
+    found = extract('Opposition leader Greta Lund has called for a full inquiry into the "harbour contracts scandal", '
+                    "arguing that only an inquiry can settle it.")
+    assert found.quotes == []
