@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache
 from typing import TYPE_CHECKING
 
 from kg.extract.common import (
@@ -226,6 +227,7 @@ def _speaker_judging(index: MentionIndex, lexicon: Lexicon, first: Token,
     return (speaker, verb.i, 0.7) if speaker is not None else None
 
 
+@cache
 def _judging_verbs(lexicon: Lexicon) -> frozenset[str]:
     """The verbs of criticism and support in the lexicon ("slam", "praise", "dismiss")."""
     return frozenset(c.cue for c in lexicon.interactions if c.pos == "verb")
