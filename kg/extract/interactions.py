@@ -100,7 +100,7 @@ def extract(doc: Doc, *, index: MentionIndex, lexicon: Lexicon, article_id: str,
 
 def _all(doc: Doc, index: MentionIndex, lexicon: Lexicon, article_id: str,
          speeches: list[Statement]) -> Iterator[Fact]:
-    verb_cues = {c.cue: c for c in lexicon.interactions if c.pos == "verb"}
+    verb_cues = lexicon.verb_cues()
     noun_cues = {c.cue: c for c in lexicon.interactions if c.pos == "noun"}
     phrasal = [c for c in lexicon.interactions if c.pos == "phrasal"]
     demand_cues = {c.cue: c for c in lexicon.interactions if c.pos == "demand"}
@@ -479,8 +479,8 @@ def _naming(doc: Doc, index: MentionIndex, lexicon: Lexicon, article_id: str, ve
     words = sorted({t for c in complements for t in c.subtree}, key=lambda t: t.i)
     # "endorsed him, calling him 'the only one who understands the anger …'": naming that goes
     # with praise is no blame, whatever its words read.
-    praising = verb.dep_ == "advcl" and any(c.cue == verb.head.lemma_ and c.kind == "supports"
-                                            for c in lexicon.interactions if c.pos == "verb")
+    praise = lexicon.verb_cues().get(verb.head.lemma_)
+    praising = verb.dep_ == "advcl" and praise is not None and praise.kind == "supports"
     if not judgements and words and not praising and tone.tone_of(words, lexicon) <= tone.NEGATIVE_TONE:
         judgements = [NEGATIVE_NAMING]
     for judgement in judgements:
@@ -536,7 +536,7 @@ def _reported_clauses(verb: Token, lexicon: Lexicon) -> Iterator[Token]:
 def _judgements(doc: Doc, index: MentionIndex, lexicon: Lexicon, article_id: str,
                 speeches: list[Statement]) -> Iterator[Fact]:
     """A speaker's negative judgement on a named person in their quoted or reported words."""
-    cue_verbs = {c.cue for c in lexicon.interactions if c.pos == "verb"}
+    cue_verbs = lexicon.verb_cues()
     for speaker, tokens, cue_i, co_speakers in speeches:
         if not is_actor(index, speaker):
             continue

@@ -756,10 +756,7 @@ class MentionIndex:
                 continue
             if self.clusters[first].type != self.clusters[second].type:
                 continue
-            merged, gone = self.clusters[first], self.clusters.pop(second)
-            merged.primary = merged.primary or self.canonical_name(merged)
-            for m in gone.mentions:
-                self._attach(merged, m)
+            self._merge(first, second)
 
     def _merge_short_body_names(self) -> None:
         """"Reform" after "Reform UK", "Alba" beside "the Alba Party": a body's one-word name
@@ -773,10 +770,14 @@ class MentionIndex:
                       and len(other.split()) == 2 and _names_a_party_or_state(other.split()[1], self.lexicon)]
             if len(longer) != 1 or longer[0] not in self.clusters:
                 continue
-            merged, gone = self.clusters[longer[0]], self.clusters.pop(key)
-            merged.primary = merged.primary or self.canonical_name(merged)
-            for m in gone.mentions:
-                self._attach(merged, m)
+            self._merge(longer[0], key)
+
+    def _merge(self, kept: str, gone: str) -> None:
+        """Fold the entity ``gone`` into ``kept``, whose name stays the name."""
+        merged = self.clusters[kept]
+        merged.primary = merged.primary or self.canonical_name(merged)
+        for m in self.clusters.pop(gone).mentions:
+            self._attach(merged, m)
 
     def _propagate(self) -> None:
         """Tag the names the model missed: a known surname or organisation name, written again.

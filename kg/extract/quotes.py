@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
 from typing import TYPE_CHECKING
 
 from kg.extract.common import (
@@ -210,7 +209,7 @@ def _speaker_judging(index: MentionIndex, lexicon: Lexicon, first: Token,
     """``X called Y "…"``, ``X dismissed the claims as "…"``, ``X praised Y for "…"``,
     ``Y was condemned by X as "…"``: the words a verb of judging puts on someone are its doer's."""
     verb = next((a for a in first.ancestors if a.pos_ == "VERB" and not first.idx <= a.idx < quote_end), None)
-    if verb is None or verb.lemma_ not in NAMING_VERBS | _judging_verbs(lexicon):
+    if verb is None or verb.lemma_ not in NAMING_VERBS and verb.lemma_ not in lexicon.verb_cues():
         return None
     # Only what is said of someone: a complement, or what a single "as" / "for" / "of" takes
     # ("praised Y for '…'", "accused Y of '…'"), not "called for an inquiry into the '…'".
@@ -225,12 +224,6 @@ def _speaker_judging(index: MentionIndex, lexicon: Lexicon, first: Token,
     speaker = passive_agent(verb, index) if is_passive(verb) else clause_subject(verb, index) or inherited_subject(
         verb, index)
     return (speaker, verb.i, 0.7) if speaker is not None else None
-
-
-@cache
-def _judging_verbs(lexicon: Lexicon) -> frozenset[str]:
-    """The verbs of criticism and support in the lexicon ("slam", "praise", "dismiss")."""
-    return frozenset(c.cue for c in lexicon.interactions if c.pos == "verb")
 
 
 def _speaker_before_that(index: MentionIndex, lexicon: Lexicon, first: Token) -> tuple[str, int, float] | None:

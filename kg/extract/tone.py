@@ -24,7 +24,7 @@ racism") leave the bad thing acted against unrated, and "too much" reads as a fa
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from functools import cache
 from typing import TYPE_CHECKING
 
@@ -82,7 +82,7 @@ def extract(doc: Doc, *, index: MentionIndex, lexicon: Lexicon, article_id: str,
         known_pairs: (source, target) pairs other rules already related; skipped.
     """
     seen = set(known_pairs)
-    acts = {c.cue for c in lexicon.interactions if c.pos == "verb"}
+    acts = lexicon.verb_cues().keys()
     for speech in speeches:
         speaker = speech.speaker
         if not is_actor(index, speaker) or _is_observer(speaker, index, lexicon):
@@ -108,7 +108,7 @@ def extract(doc: Doc, *, index: MentionIndex, lexicon: Lexicon, article_id: str,
                                evidence=evidence_for(doc, article_id, first, last), extractor=EXTRACTOR)
 
 
-def _judged_mentions(sentence: list[Token], speech: Statement, acts: set[str],
+def _judged_mentions(sentence: list[Token], speech: Statement, acts: Collection[str],
                      lexicon: Lexicon) -> Iterator[tuple[Token, float, bool]]:
     """The words of a sentence that may name whom it judges negatively, with the tone and
     whether the words around the name are themselves negative (surer than the sentence alone).
@@ -171,7 +171,7 @@ def _is_about(tok: Token, lexicon: Lexicon) -> bool:
         and not is_title_head(phrase.head.head, lexicon)
 
 
-def _speaks_or_acts(verb: Token, acts: set[str], lexicon: Lexicon) -> bool:
+def _speaks_or_acts(verb: Token, acts: Collection[str], lexicon: Lexicon) -> bool:
     """A verb of someone else's inside a statement, whose words are theirs to be read: "X said
     the vote was close, while Y criticised Z", "X said Y had warned that Z was failing"."""
     return (verb.lemma_ in acts or verb.lemma_ in lexicon.speech_verbs) \

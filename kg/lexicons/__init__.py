@@ -97,6 +97,11 @@ class Lexicon:
         return index
 
     @cache  # noqa: B019 - the lexicon is a long-lived singleton
+    def verb_cues(self) -> dict[str, InteractionCue]:
+        """The verbs of criticism and support ("slam", "praise"), by lemma."""
+        return {c.cue: c for c in self.interactions if c.pos == "verb"}
+
+    @cache  # noqa: B019 - the lexicon is a long-lived singleton
     def parties(self) -> frozenset[str]:
         """The parties the lexicon knows: the canonical names of ``org_aliases.tsv``."""
         return frozenset(self.org_aliases.values())
