@@ -191,3 +191,24 @@ def test_the_files_do_not_depend_on_the_order_triples_were_added_in() -> None:
     for write in (to_turtle, to_trig, to_jsonld):
         assert write(forwards) == write(backwards)
     assert len(Graph().parse(data=to_turtle(forwards), format="turtle")) == len(triples)
+
+
+@pytest.mark.parametrize("failing", ["graph.trig", "graph.html"])  # written in the thread, and beside it
+def test_a_failing_export_leaves_the_previous_files_and_no_temporary(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                                      failing: str) -> None:
+    from rdflib import Literal
+
+    graph = Graph()
+    graph.add((URIRef("https://example.org/id/a"), SCHEMA.name, Literal("A")))
+    written = export(graph, tmp_path)
+    before = {p.name: p.read_bytes() for p in written}
+
+    def fail(source: object, out: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setitem(EXPORTERS, failing, fail)
+    graph.add((URIRef("https://example.org/id/b"), SCHEMA.name, Literal("B")))
+    with pytest.raises(OSError, match="No space"):
+        export(graph, tmp_path)
+
+    assert {p.name: p.read_bytes() for p in tmp_path.iterdir()} == before

@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import tempfile
 from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import BinaryIO
 
@@ -68,6 +69,8 @@ EXPORTERS: dict[str, rdf.Writer] = {
     "graph.graphml": tables.write_graphml,
     "facts.csv": tables.write_facts_csv,
 }
+#: Exports serialised by pyoxigraph (Rust, GIL released) from the store, not by Python code.
+NATIVE_EXPORTS = frozenset({"graph.ttl", "graph.trig"})
 
 
 def export(data: Dataset | Graph | GraphSource, out_dir: str | Path, *,
@@ -106,15 +109,26 @@ class StagedExports:
             with GraphSource.of(data) as source:
                 return cls.write(source, out_dir, formats=names)
         out = Path(out_dir)
-        staged = cls([])
+
+        def stage(name: str) -> Path:
+            writer = EXPORTERS[name]
+            return write_temporary(out / name, lambda f: writer(data, f))
+
+        temporaries: dict[str, Path | Future[Path]] = {}
         try:
-            for name in names:
-                writer = EXPORTERS[name]
-                staged.staged.append((write_temporary(out / name, lambda f, w=writer: w(data, f)), out / name))
+            with ThreadPoolExecutor(max_workers=1, thread_name_prefix="kg-export") as native:
+                for name in sorted(names, key=lambda n: n not in NATIVE_EXPORTS):  # the thread's first
+                    temporaries[name] = native.submit(stage, name) if name in NATIVE_EXPORTS else stage(name)
+            # Leaving the block waited for the thread: every future is done.
+            return cls([(_written(temporaries[name]), out / name) for name in names])
         except BaseException:
-            staged.discard()
+            for temporary in temporaries.values():
+                if isinstance(temporary, Future):
+                    if temporary.exception() is not None:
+                        continue  # nothing was left behind: write_temporary removed its file
+                    temporary = temporary.result()
+                temporary.unlink(missing_ok=True)
             raise
-        return staged
 
     def commit(self) -> list[Path]:
         """Put every export in place; return their paths. If a rename fails, the exports not
@@ -130,3 +144,7 @@ class StagedExports:
     def discard(self) -> None:
         for temporary, _ in self.staged:
             temporary.unlink(missing_ok=True)
+
+
+def _written(temporary: Path | Future[Path]) -> Path:
+    return temporary.result() if isinstance(temporary, Future) else temporary

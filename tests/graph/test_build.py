@@ -357,3 +357,30 @@ def test_one_triple_from_one_sentence_by_two_extractors_keeps_two_provenances() 
     assert len(found) == 2
     assert sorted(str(graph.value(s, KG.confidence)) for s in found) == ["0.6", "0.9"]
     assert validate(graph) == []
+
+
+def test_the_validating_child_reads_n_triples_as_rdflib_does(merged: Graph) -> None:
+    # What the build sends its validating process: the merged graph plus the literals text
+    # brings (quotes, newlines, backslashes, other scripts, language tags) and a blank node.
+    import pyoxigraph
+
+    from kg.graph.quads import oxigraph_term
+    from kg.graph.validate import parse_ntriples
+
+    graph = Graph()
+    for triple in merged:
+        graph.add(triple)
+    node = URIRef(DEFAULT_BASE + "quote/odd")
+    for text in ('He said "no"\nthen left \\ ', "Ελλάδα", "€4.5bn"):
+        graph.add((node, SCHEMA.text, Literal(text)))
+    graph.add((node, SCHEMA.headline, Literal("Brexit", lang="en-gb")))
+    graph.add((node, KG.confidence, Literal(Decimal("0.75"))))
+    graph.add((node, SCHEMA.about, BNode("b1")))
+    data = pyoxigraph.serialize([pyoxigraph.Triple(*(oxigraph_term(t) for t in triple)) for triple in graph],
+                                format=pyoxigraph.RdfFormat.N_TRIPLES)
+
+    parsed = parse_ntriples(data)
+
+    assert isomorphic(parsed, Graph().parse(data=data, format="nt"))
+    assert isomorphic(parsed, graph)
+    assert validate(parsed) == validate(graph)
