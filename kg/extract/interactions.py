@@ -77,6 +77,7 @@ LACKING = Judgement(kind="evaluation", lemmas=("lack",), predicate="criticises")
 REPROACH = Judgement(kind="phrase", lemmas=("should", "have"), predicate="criticises")
 # "X demanded Y quit": a demand that someone leave (or apologise), the clause's subject.
 DEMANDED_DEPARTURE = Judgement(kind="phrase", lemmas=("demand", "quit"), predicate="demandsActionAgainst")
+PUNISHMENT_DEMANDED = Judgement(kind="phrase", lemmas=("demand", "punish"), predicate="demandsActionAgainst")
 DEPARTURE_VERBS = {"quit", "resign", "step", "stand", "apologise", "apologize"}
 DEPARTURE_DEMANDING_VERBS = {"demand", "insist"}
 # Naming someone in words that read negative, no word of the lexicon among them ("described as 'irresponsible'").
@@ -245,6 +246,10 @@ def _phrasal(doc: Doc, index: MentionIndex, article_id: str, verb: Token, cue: I
 
 def _noun(doc: Doc, index: MentionIndex, article_id: str, noun: Token, cue: InteractionCue) -> Iterator[Fact]:
     """"X's criticism of Y", "X's support for Y", "X's attack on Y"."""
+    verb = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "to" else None
+    if verb is not None and verb.lemma_.lower() in RALLYING_VERBS and cue.kind == "supports":
+        yield from _rallying(doc, index, article_id, noun, verb, cue)
+        return
     source = None
     for child in noun.children:
         if is_possessor(child):
@@ -289,6 +294,25 @@ def _noun(doc: Doc, index: MentionIndex, article_id: str, noun: Token, cue: Inte
         target = _criticism_bearer(noun, index)
         if target is not None and target != source and is_actor(index, target):
             yield _fact(doc, index, article_id, source, target, cue, noun.i, noun.i, cue.confidence * 0.85)
+
+
+# "X came / rushed / leapt to Y's defence": Y is defended, by X.
+RALLYING_VERBS = {"come", "rush", "leap", "spring", "jump", "hurry", "race"}
+
+
+def _rallying(doc: Doc, index: MentionIndex, article_id: str, noun: Token, verb: Token,
+              cue: InteractionCue) -> Iterator[Fact]:
+    source = _actor(verb, index)
+    if is_negated(verb) or not is_actor(index, source):
+        return
+    assert source is not None
+    defended = [c for c in noun.children if is_possessor(c)] + [
+        p for prep in noun.children if prep.dep_ == "prep" and prep.lower_ == "of" for p in prep.children
+        if p.dep_ == "pobj"]  # "rushed to the defence of Y"
+    for owner in defended:
+        for target in targets_of(owner, index, exclude=frozenset({source})):
+            if is_actor(index, target):
+                yield _fact(doc, index, article_id, source, target, cue, verb.i, noun.i, cue.confidence)
 
 
 # "X faced / drew / provoked criticism from Y": the verb's subject bears it.
@@ -336,6 +360,10 @@ def _urging(doc: Doc, index: MentionIndex, article_id: str, verb: Token, cue: In
     calls for Y to quit": the preposition's object is the target, and only with the "to"
     clause that says what Y must do (hung on the verb or noun, or, misread, on "to")."""
     infinitives = [c for c in verb.children if c.i > verb.i and _is_infinitive(c)]
+    punished = _punishment_urged(verb, infinitives)
+    if punished and not is_negated(verb):
+        yield from _punishment_demanded(doc, index, article_id, verb, punished)
+        return  # Y is to carry the punishment out, not its target
     if is_negated(verb) or not infinitives or any(c.dep_ == "auxpass" and i.lemma_.lower() not in PUNITIVE_VERBS
                                                   for i in infinitives for c in i.children):
         return  # none, or something done for Y: "called for Y to be given more time" (not "sacked")
@@ -358,6 +386,29 @@ def _urging(doc: Doc, index: MentionIndex, article_id: str, verb: Token, cue: In
         for target in targets_of(pobj, index, exclude=frozenset({source})):
             if is_actor(index, target):
                 yield _fact(doc, index, article_id, source, target, cue, verb.i, pobj.i, cue.confidence)
+
+
+def _punishment_urged(verb: Token, infinitives: list[Token]) -> list[Token]:
+    """"X called on Y to sack Z", "X urged the party to expel Z": Z, whose punishment X
+    demands (also when "to sack Z" is misread as a name "sack Z", object of "called")."""
+    objects = [c for i in infinitives if i.lemma_.lower() in PUNITIVE_VERBS and not is_negated(i)
+               and not any(a.dep_ == "auxpass" for a in i.children)
+               for c in i.children if c.dep_ == "dobj"]
+    return objects + [c for c in verb.children if c.dep_ == "dobj" and any(
+        m.dep_ == "compound" and m.lemma_.lower() in PUNITIVE_VERBS and any(a.lower_ == "to" for a in m.children)
+        for m in c.children)]
+
+
+def _punishment_demanded(doc: Doc, index: MentionIndex, article_id: str, verb: Token,
+                         punished: list[Token]) -> Iterator[Fact]:
+    source = (possessor(verb, index) or _actor(verb.head, index)) if verb.pos_ == "NOUN" else _actor(verb, index)
+    if not is_actor(index, source):
+        return
+    assert source is not None
+    for tok in punished:
+        for target in targets_of(tok, index, exclude=frozenset({source})):
+            if is_actor(index, target):
+                yield _fact(doc, index, article_id, source, target, PUNISHMENT_DEMANDED, verb.i, tok.i, 0.7)
 
 
 def _departure_demanded(doc: Doc, index: MentionIndex, article_id: str, verb: Token) -> Iterator[Fact]:

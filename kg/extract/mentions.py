@@ -1404,6 +1404,8 @@ class MentionIndex:
 
     def describe(self, key: str, *, title: str, head: str, token_i: int) -> None:
         """Record that a person was given a post or description, to resolve "the minister"."""
+        # "Gov. X" was given the post of governor: "the governor's deal" is X's.
+        head = self.lexicon.title_abbreviations.get(head.lower(), head).split()[-1]
         self.descriptions.append((token_i, title.lower(), head.lower(), key))
         self.descriptions.sort()
 

@@ -857,3 +857,39 @@ def test_naming_that_goes_with_praise_is_no_blame(extract):
                     'homeowners."')
     assert ("Ann Lee", "Tom Hale", "supports") in [(s, t, k) for s, t, k, _ in found.interactions]
     assert not [t for s, t, k, _ in found.interactions if k == "criticises"]
+
+
+@pytest.mark.parametrize("text, pair", [
+    # An abbreviated title gives the post: "the governor" is then the one called "Gov.".
+    ('Gov. Lena Marsh signed the deal on Monday. State party chairman Carl Brandt piled on, calling '
+     'the governor\'s deal "a disaster".', ("Carl Brandt", "Lena Marsh")),
+    # The Irish head of government is a title, and "the Taoiseach" its holder.
+    ("Opposition TDs rounded on Taoiseach Eoin Cassidy over housing. Labour leader Aoife Ryan accused "
+     "the Taoiseach of running from questions.", ("Aoife Ryan", "Eoin Cassidy")),
+])
+def test_an_office_named_without_its_holder_is_the_holder(extract, text, pair):
+    found = extract(text)
+    assert pair in [(s, t) for s, t, k, _ in found.interactions if k == "criticises"]
+    assert not [name for name in found.entities if "Taoiseach" in name or "Gov" in name]
+
+
+@pytest.mark.parametrize("text, pairs", [
+    ("Ann Lee called on the prime minister to sack Rhys Owen.", {("Ann Lee", "Rhys Owen")}),
+    ("Tom Hale urged the party to expel Carl Brandt over the remarks.", {("Tom Hale", "Carl Brandt")}),
+    ("Tom Hale urged Ann Lee to fire Carl Brandt.", {("Tom Hale", "Carl Brandt")}),  # not Ann Lee
+    ("Tom Hale urged the party not to expel Carl Brandt.", set()),
+    ("Tom Hale urged the party to back Carl Brandt.", set()),
+])
+def test_a_call_to_punish_someone_criticises_them_not_the_one_called_on(extract, text, pairs):
+    found = extract(text)
+    assert {(s, t) for s, t, k, _ in found.interactions if k == "criticises"} == pairs
+
+
+@pytest.mark.parametrize("text, pairs", [
+    ("Senate leader Ann Lee came to Rhys Owen's defense on Tuesday.", {("Ann Lee", "Rhys Owen")}),
+    ("Ann Lee rushed to the defence of Rhys Owen.", {("Ann Lee", "Rhys Owen")}),
+    ("Ann Lee did not come to Rhys Owen's defence.", set()),
+])
+def test_coming_to_someones_defence_supports_them(extract, text, pairs):
+    found = extract(text)
+    assert {(s, t) for s, t, k, _ in found.interactions if k == "supports"} == pairs
