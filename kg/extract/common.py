@@ -243,6 +243,11 @@ def targets_of(tok: Token, index: MentionIndex, *, exclude: frozenset[str] = fro
     pronoun for the actor itself ("defended his record") points at nobody.
     """
     found: list[str] = []
+    if tok.tag_ in {"WP", "WDT"} and tok.dep_ not in {"nsubj", "nsubjpass"}:
+        # "Y, whom he accused of …": the relative pronoun stands for the noun its clause hangs on
+        # (a subject one, "Y, who will …", describes Y, who is read as such).
+        clause = next((a for a in tok.ancestors if a.dep_ == "relcl"), None)
+        return targets_of(clause.head, index, exclude=exclude) if clause is not None else []
     named = [c for c in tok.children if c.dep_ == "appos" and index.resolve(c, exclude=exclude) is not None]
     if named and tok.pos_ == "NOUN" and index.resolve(tok) is None:
         # "her rival, Governor X", "his own party, Labour": the name beside the noun is whom it means.

@@ -77,6 +77,7 @@ LACKING = Judgement(kind="evaluation", lemmas=("lack",), predicate="criticises")
 REPROACH = Judgement(kind="phrase", lemmas=("should", "have"), predicate="criticises")
 # "X demanded Y quit": a demand that someone leave (or apologise), the clause's subject.
 DEMANDED_DEPARTURE = Judgement(kind="phrase", lemmas=("demand", "quit"), predicate="demandsActionAgainst")
+RETORTED = Judgement(kind="phrase", lemmas=("hit", "back"), predicate="rejects")
 PUNISHMENT_DEMANDED = Judgement(kind="phrase", lemmas=("demand", "punish"), predicate="demandsActionAgainst")
 DEPARTURE_VERBS = {"quit", "resign", "step", "stand", "apologise", "apologize"}
 DEPARTURE_DEMANDING_VERBS = {"demand", "insist"}
@@ -128,6 +129,8 @@ def _all(doc: Doc, index: MentionIndex, lexicon: Lexicon, article_id: str,
                 yield from _reaction(doc, index, article_id, tok, reactions[lemma])
             if lemma in DEPARTURE_DEMANDING_VERBS:
                 yield from _departure_demanded(doc, index, article_id, tok)
+            if _is_retort(tok):
+                yield from _retort(doc, index, lexicon, article_id, tok)
         elif tok.pos_ == "NOUN" and lemma in urging_nouns:
             for cue in urging:
                 if cue.cue.split()[0] == lemma:
@@ -386,6 +389,39 @@ def _urging(doc: Doc, index: MentionIndex, article_id: str, verb: Token, cue: In
         for target in targets_of(pobj, index, exclude=frozenset({source})):
             if is_actor(index, target):
                 yield _fact(doc, index, article_id, source, target, cue, verb.i, pobj.i, cue.confidence)
+
+
+# "X hit back, saying Y had …", "X retorted that Y …": a reply to an attack, against whoever
+# the reply's clause is about.
+RETORT_VERBS = {"retort"}
+STRIKING_BACK_VERBS = {"hit", "fire", "strike", "shoot", "punch"}
+
+
+def _is_retort(verb: Token) -> bool:
+    if verb.lemma_.lower() in RETORT_VERBS:
+        return True
+    return verb.lemma_.lower() in STRIKING_BACK_VERBS and any(
+        c.dep_ in {"prt", "advmod"} and c.lower_ == "back" for c in verb.children)
+
+
+def _retort(doc: Doc, index: MentionIndex, lexicon: Lexicon, article_id: str, verb: Token) -> Iterator[Fact]:
+    """The subjects of the clause a retort reports ("hit back, saying the FDP had broken its
+    word"), not the retorter's own side; "hit back at Y" is the phrasal cue's."""
+    if is_negated(verb) or any(c.dep_ == "prep" and c.lower_ == "at" for c in verb.children):
+        return
+    source = _actor(verb, index)
+    if not is_actor(index, source):
+        return
+    assert source is not None
+    clauses = list(_reported_clauses(verb, lexicon)) + [
+        clause for saying in verb.children if saying.dep_ == "advcl" and saying.lemma_.lower() in lexicon.speech_verbs
+        for clause in _reported_clauses(saying, lexicon)]
+    own = index.affiliations.get(source, set())
+    for clause in clauses:
+        for subject in (c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}):
+            for target in targets_of(subject, index, exclude=frozenset({source}) | own):
+                if is_actor(index, target) and source not in index.affiliations.get(target, set()):
+                    yield _fact(doc, index, article_id, source, target, RETORTED, verb.i, subject.i, 0.65)
 
 
 def _punishment_urged(verb: Token, infinitives: list[Token]) -> list[Token]:

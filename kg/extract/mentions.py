@@ -363,7 +363,9 @@ class MentionIndex:
             canonical in lex.parties() or type_ != "Person" and country is None and doc[end - 1].head.i == end)
         if named_party:
             end += 1
-        if canonical or named_party:
+        # "the Liberals": a party named by what its members are called (a creed or a place to the model).
+        party_family = text.removeprefix("the ").removeprefix("The ") in lex.party_families
+        if canonical or named_party or party_family:
             type_ = "Organization"
         elif country is not None and text not in country.demonyms:
             type_, canonical = "Place", country.name
@@ -394,7 +396,7 @@ class MentionIndex:
             name = " ".join(words)
         if not any(c.isalpha() for c in name) or {name.lower(), name.lower().removesuffix("s")} & lex.post_titles:
             return None  # "MSP", "Chancellor": a post, not an entity
-        weak = ent.label_ in WEAK_LABELS and not (canonical or named_party)
+        weak = ent.label_ in WEAK_LABELS and not (canonical or named_party or party_family)
         if type_ != "Person" and not canonical and self._acts_like_person(doc[start:end]):
             type_, weak = "Person", False
         if end - start == 1 and type_ == "Organization" and not canonical and doc[start].tag_ in {"JJ", "NN"} \

@@ -83,6 +83,7 @@ class Lexicon:
     post_verbs: dict[str, str]
     body_descriptors: frozenset[str]
     party_tags: dict[str, str]
+    party_families: frozenset[str]
 
     def country_by_word(self, word: str) -> Country | None:
         """The state a written name or demonym stands for ("UK", "British"), if any."""
@@ -158,4 +159,5 @@ def load_lexicon(lang: str = "en") -> Lexicon:
         post_verbs={verb: title for verb, title in _rows("post_verbs.tsv")},
         body_descriptors=frozenset(r[0].lower() for r in _rows("body_descriptors.txt")),
         party_tags={letter: party for letter, party in _rows("party_tags.tsv")},
+        party_families=frozenset(r[0] for r in _rows("party_families.txt")),
     )

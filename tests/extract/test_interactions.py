@@ -893,3 +893,29 @@ def test_a_call_to_punish_someone_criticises_them_not_the_one_called_on(extract,
 def test_coming_to_someones_defence_supports_them(extract, text, pairs):
     found = extract(text)
     assert {(s, t) for s, t, k, _ in found.interactions if k == "supports"} == pairs
+
+
+@pytest.mark.parametrize("text, pairs", [
+    ("Ann Lee hit back on Wednesday, saying Rhys Owen had agreed to the draft in April.", {("Ann Lee", "Rhys Owen")}),
+    ("Ann Lee retorted that Rhys Owen had never run a business.", {("Ann Lee", "Rhys Owen")}),
+    ("Ann Lee hit back, saying she had done nothing wrong.", set()),
+    ("Ann Lee hit the ball back to Rhys Owen.", set()),
+    ("Rhys Owen said the plan was fair. Ann Lee, his Labour colleague, agreed, saying Rhys Owen was right.", set()),
+])
+def test_a_retort_is_aimed_at_whom_its_clause_is_about(extract, text, pairs):
+    found = extract(text)
+    assert {(s, t) for s, t, k, _ in found.interactions if k == "criticises"} == pairs
+
+
+@pytest.mark.parametrize("text, pair", [
+    # A relative pronoun stands for the noun its clause hangs on.
+    ("Ann Lee reserved her sharpest words for Rhys Owen, whom she accused of misleading voters.",
+     ("Ann Lee", "Rhys Owen")),
+    # A party named by what its members are called is a body, whatever the model tags it.
+    ("Conservative platform draws fire from Liberals\n\nConservative leader Rhys Owen accused the Liberals "
+     "of calling an unnecessary election.", ("Rhys Owen", "Liberals")),
+])
+def test_targets_named_by_a_relative_pronoun_or_a_party_family(extract, text, pair):
+    found = extract(text)
+    assert pair in [(s, t) for s, t, k, _ in found.interactions if k == "criticises"]
+    assert found.entities[pair[1]][0] in {"Person", "Organization"}
