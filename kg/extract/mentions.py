@@ -1003,7 +1003,7 @@ class MentionIndex:
         if tok.lower_ == "it" and tok.dep_ in {"dobj", "pobj"}:
             # "X quit the party and accused it of …" (a subject "it" is too often something
             # else: "it was failing", "if it fails").
-            return self._named_body_before(tok, lambda cluster: True, exclude, window=0)
+            return self._named_body_before(tok, lambda cluster: True, exclude, window=0, labels=False)
         if tok.pos_ in {"NOUN", "PROPN"} and tok.tag_ in {"NN", "NNP"}:
             return self._described(tok, exclude) or self._described_body(tok, exclude) \
                 or self._unanchored_office(tok, exclude) or self._voiced_body(tok, exclude)
@@ -1128,9 +1128,10 @@ class MentionIndex:
         return self._named_body_before(tok, lambda cluster: True, frozenset(), window=1)
 
     def _named_body_before(self, tok: Token, fits: Callable[[Cluster], bool], exclude: frozenset[str], *,
-                           window: int) -> str | None:
+                           window: int, labels: bool = True) -> str | None:
         """The nearest organisation named before ``tok`` (outside quotes, unless ``tok`` is in
-        one) that ``fits``: in its sentence or the ``window`` sentences before it."""
+        one) that ``fits``: in its sentence or the ``window`` sentences before it. Without
+        ``labels``, not a body written as a person's label ("X, Republican of Texas", "Labour MP X")."""
         sent_i = self._sentence_number(tok.i)
         start = self._sent_starts[max(0, sent_i - window)]
         for i in range(tok.i - 1, start - 1, -1):
@@ -1138,6 +1139,10 @@ class MentionIndex:
             if key is None or key in exclude or self.clusters[key].type != "Organization":
                 continue
             if self.quote_mask[self.doc[i].idx] and not self.quote_mask[tok.idx]:
+                continue
+            word = self.doc[i]
+            if not labels and word.dep_ in {"appos", "compound", "amod", "nmod"} \
+                    and (owner := self.token_entity.get(word.head.i)) and self.clusters[owner].type == "Person":
                 continue
             if fits(self.clusters[key]):
                 return key

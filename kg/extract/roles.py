@@ -877,16 +877,21 @@ def _home_or_seat(prep: Token, person: str, index: MentionIndex) -> bool:
 def _body_described(noun: Token, index: MentionIndex) -> str | None:
     """The organisation a description of a person makes them a member of, if any.
 
-    "a Conservative", "(Labour)": the description is the party itself, written with "a" or
-    in brackets (a party the lexicon knows); "a veteran Labour activist", "a Lib Dem candidate": the party modifies the
-    noun. The party of a nested phrase ("an aide to the Labour leader") is someone else's.
+    "a Conservative", "(Labour)", "Democrat of Oregon": the description is the party itself,
+    written with "a", in brackets (a party the lexicon knows) or with the member's state; "a
+    veteran Labour activist", "a Lib Dem candidate": the party modifies the noun. The party
+    of a nested phrase ("an aide to the Labour leader") is someone else's.
     """
     key = index.entity_at(noun)
     if key is not None:
         # "(Labour)" after a name is a party label; "(CMF)" after a body is its acronym.
         bracketed = noun.i > 0 and noun.doc[noun.i - 1].text == "(" and index.clusters[key].canonical is not None
         indefinite = any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in noun.children)
-        return key if (bracketed or indefinite) and index.clusters[key].type == "Organization" else None
+        # "X, Democrat of Oregon": the party member for a state, as US papers write it.
+        of_place = any(c.dep_ == "prep" and c.lower_ == "of" and any(
+            p.dep_ == "pobj" and (place := index.entity_at(p)) is not None and index.clusters[place].type == "Place"
+            for p in c.children) for c in noun.children)
+        return key if (bracketed or indefinite or of_place) and index.clusters[key].type == "Organization" else None
     if noun.pos_ != "NOUN" or any(c.cue == noun.lemma_.lower() and c.pos == "relation"
                                   for c in index.lexicon.interactions):
         return None  # "a Labour supporter", "a Tory critic": a stance, not a membership

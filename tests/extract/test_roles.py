@@ -465,6 +465,17 @@ def test_a_legislators_party_letter(extract, text, person, party):
     assert (person, party) in extract(text).memberships
 
 
+@pytest.mark.parametrize("text, person, party", [
+    ("Senator Maya Ferrell, Democrat of Oregon, who wrote the bill, said it was overdue.",
+     "Maya Ferrell", "Democratic Party"),
+    ("Representative Carl Osgood, Republican of Texas, opposed it.", "Carl Osgood", "Republican Party"),
+])
+def test_a_party_member_for_a_state_as_us_papers_write_it(extract, text, person, party):
+    found = extract(text)
+    assert (person, party) in found.memberships
+    assert found.interactions == []  # "opposed it" is not his own party
+
+
 def test_a_post_after_the_party_letter_and_an_owner_read_from_the_party(extract):
     found = extract("Sen. Tom Becker, R-Ohio, chairman of the Judiciary Committee, praised him.")
     assert ("Tom Becker", "chairman", "Judiciary Committee") in [(p, t, o) for p, t, o, *_ in found.roles]
