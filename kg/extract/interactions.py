@@ -731,10 +731,14 @@ def _words(tokens: Iterable[Token]) -> set[str]:
 
 
 @cache
-def _key_words(lexicon: Lexicon) -> tuple[tuple[str, Judgement], ...]:
-    """Each judgement with a word any clause it fits must contain (its first lemma, or a
-    phrase's last), to skip the judgements a clause cannot fit."""
-    return tuple((j.lemmas[-1] if j.kind == "phrase" else j.lemmas[0], j) for j in lexicon.judgements)
+def _key_words(lexicon: Lexicon) -> dict[str, tuple[tuple[int, Judgement], ...]]:
+    """The judgements by a word any clause they fit must contain (the first lemma, or a
+    phrase's last), each with its place in the lexicon: a clause is tried only on those
+    whose word it has, in the lexicon's order."""
+    by_word: dict[str, list[tuple[int, Judgement]]] = {}
+    for place, j in enumerate(lexicon.judgements):
+        by_word.setdefault(j.lemmas[-1] if j.kind == "phrase" else j.lemmas[0], []).append((place, j))
+    return {word: tuple(judgements) for word, judgements in by_word.items()}
 
 
 def _judged(head: Token, lexicon: Lexicon) -> Judgement | None:
@@ -748,7 +752,8 @@ def _judged(head: Token, lexicon: Lexicon) -> Judgement | None:
     aux_words = {c.lower_ for c in head.children if c.dep_ == "aux"}
     reproach = REPROACH if head.tag_ == "VBN" and {"should", "ought"} & aux_words and "have" in aux_words \
         and not any(c.dep_ == "auxpass" for c in head.children) else None
-    candidates = [j for word, j in _key_words(lexicon) if word in lemmas]
+    key_words = _key_words(lexicon)
+    candidates = [j for _, j in sorted(pair for word in lemmas for pair in key_words.get(word, ()))]
     if not candidates:
         return reproach
     negated = is_negated(head) or any(is_negated(a) for a in head.children if a.dep_ == "aux")

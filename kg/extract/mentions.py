@@ -165,6 +165,9 @@ class MentionIndex:
         self.lexicon = lexicon
         self.quote_mask = _quote_mask(text_of(doc))
         self.furniture = {sent.start for sent in doc.sents if _is_furniture(sent, lexicon)}
+        # The tokens of those sentences, looked up per token by every extractor.
+        self._furniture_tokens = frozenset(i for sent in doc.sents if sent.start in self.furniture
+                                           for i in range(sent.start, sent.end))
         self._texts = [t.text for t in doc]
         self.clusters: dict[str, Cluster] = {}
         self.token_entity: dict[int, str] = {}
@@ -479,7 +482,7 @@ class MentionIndex:
         i = 0
         while i < len(doc):
             tok = doc[i]
-            if i in taken or sentence_of(tok).start in self.furniture:
+            if i in taken or i in self._furniture_tokens:
                 i += 1
                 continue
             matched = False
@@ -496,6 +499,9 @@ class MentionIndex:
                     matched = True
                     break
             if matched:
+                continue
+            if not self._texts[i][:1].isupper() and tok.lower_ != "government":
+                i += 1  # every name below starts with a capital
                 continue
             if tok.lower_ == "government" and tok.pos_ in {"NOUN", "PROPN"}:
                 mention = self._government_mention(tok, taken)
@@ -742,6 +748,8 @@ class MentionIndex:
         """"X, also known as Y", "X (known as Y)", "X aka Y": Y is another name of X."""
         doc = self.doc
         for i in range(1, len(doc) - 2):
+            if self._texts[i].lower() not in {"known", "also", "aka", "a.k.a."}:
+                continue
             words = [t.lower_ for t in doc[i:i + 4]]
             if words[:2] == ["known", "as"]:
                 before, after = i - 1, i + 2
@@ -1417,7 +1425,7 @@ class MentionIndex:
         self.descriptions.sort()
 
     def in_furniture(self, tok: Token) -> bool:
-        return sentence_of(tok).start in self.furniture
+        return tok.i in self._furniture_tokens
 
     def entities(self) -> tuple[Entity, ...]:
         """The article's entities, each with its canonical name and written aliases."""
