@@ -69,8 +69,8 @@ def _nodes(store: pyoxigraph.Store) -> Iterator[dict[str, object]]:
     """The default graph's node objects in expanded JSON-LD, one subject at a time."""
     quads = store.quads_for_pattern(None, None, None, pyoxigraph.DefaultGraph())
     for _, group in groupby(quads, key=lambda q: q.subject):
-        triples = [pyoxigraph.Triple(q.subject, q.predicate, q.object) for q in group]
-        yield from json.loads(pyoxigraph.serialize(triples, format=pyoxigraph.RdfFormat.JSON_LD))
+        # Quads of the default graph serialise as their triples would.
+        yield from json.loads(pyoxigraph.serialize(list(group), format=pyoxigraph.RdfFormat.JSON_LD))
 
 
 def to_bytes(writer: Writer, data: Dataset | Graph | GraphSource) -> bytes:
