@@ -250,8 +250,11 @@ def _phrasal(doc: Doc, index: MentionIndex, article_id: str, verb: Token, cue: I
 def _noun(doc: Doc, index: MentionIndex, article_id: str, noun: Token, cue: InteractionCue) -> Iterator[Fact]:
     """"X's criticism of Y", "X's support for Y", "X's attack on Y"."""
     verb = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "to" else None
-    if verb is not None and verb.lemma_.lower() in RALLYING_VERBS and cue.kind == "supports":
+    if verb is not None and RALLYING_VERBS & {verb.lemma_.lower(), verb.lower_} and cue.kind == "supports":
         yield from _rallying(doc, index, article_id, noun, verb, cue)
+        return
+    if noun.dep_ == "dobj" and noun.head.lemma_.lower() in RECEIVING_VERBS and cue.kind == "supports":
+        yield from _support_received(doc, index, article_id, noun, noun.head, cue)
         return
     source = None
     for child in noun.children:
@@ -299,8 +302,26 @@ def _noun(doc: Doc, index: MentionIndex, article_id: str, noun: Token, cue: Inte
             yield _fact(doc, index, article_id, source, target, cue, noun.i, noun.i, cue.confidence * 0.85)
 
 
-# "X came / rushed / leapt to Y's defence": Y is defended, by X.
-RALLYING_VERBS = {"come", "rush", "leap", "spring", "jump", "hurry", "race"}
+# "X came / rushed / leapt to Y's defence": Y is defended, by X (with the past forms the
+# lemmatizer leaves as they are).
+RALLYING_VERBS = {"come", "rush", "leap", "leapt", "spring", "sprang", "jump", "hurry", "race"}
+# "X won / gained the backing of Y", "X received Y's support": Y supports X.
+RECEIVING_VERBS = {"win", "gain", "receive", "secure", "get", "earn", "attract", "enjoy", "land"}
+
+
+def _support_received(doc: Doc, index: MentionIndex, article_id: str, noun: Token, verb: Token,
+                      cue: InteractionCue) -> Iterator[Fact]:
+    receiver = _actor(verb, index)
+    if is_negated(verb) or not is_actor(index, receiver):
+        return
+    assert receiver is not None
+    givers = [c for c in noun.children if is_possessor(c)] + [
+        p for prep in noun.children if prep.dep_ == "prep" and prep.lower_ in {"of", "from"}
+        for p in prep.children if p.dep_ == "pobj"]
+    for giver in givers:
+        for source in targets_of(giver, index, exclude=frozenset({receiver})):
+            if is_actor(index, source):
+                yield _fact(doc, index, article_id, source, receiver, cue, verb.i, giver.i, cue.confidence)
 
 
 def _rallying(doc: Doc, index: MentionIndex, article_id: str, noun: Token, verb: Token,
@@ -397,25 +418,46 @@ RETORT_VERBS = {"retort"}
 STRIKING_BACK_VERBS = {"hit", "fire", "strike", "shoot", "punch"}
 
 
+# "X dismissed the criticism, saying Y had …", "Responding to the charge, X said Y …": a
+# rebuttal, aimed at whoever the clause it gives is about.
+REBUTTING_VERBS = {"dismiss", "reject", "rebuff", "deny", "brush", "shrug", "counter", "rebut", "refute"}
+RESPONDING_VERBS = {"respond", "react", "reply"}
+REBUTTED_NOUNS = {"criticism", "charge", "accusation", "allegation", "attack", "claim", "complaint", "jibe",
+                  "remark", "comment", "suggestion", "critique"}
+
+
 def _is_retort(verb: Token) -> bool:
-    if verb.lemma_.lower() in RETORT_VERBS:
+    lemma = verb.lemma_.lower()
+    if lemma in RETORT_VERBS:
         return True
-    return verb.lemma_.lower() in STRIKING_BACK_VERBS and any(
-        c.dep_ in {"prt", "advmod"} and c.lower_ == "back" for c in verb.children)
+    if lemma in STRIKING_BACK_VERBS:
+        return any(c.dep_ in {"prt", "advmod"} and c.lower_ == "back" for c in verb.children)
+    if lemma in REBUTTING_VERBS:
+        return any(c.dep_ == "dobj" and c.lemma_.lower() in REBUTTED_NOUNS for c in verb.children)
+    return any(c.dep_ == "advcl" and c.lemma_.lower() in RESPONDING_VERBS and any(
+        p.dep_ == "prep" and p.lower_ == "to" and any(o.lemma_.lower() in REBUTTED_NOUNS for o in p.children)
+        for p in c.children) for c in verb.children)
 
 
 def _retort(doc: Doc, index: MentionIndex, lexicon: Lexicon, article_id: str, verb: Token) -> Iterator[Fact]:
-    """The subjects of the clause a retort reports ("hit back, saying the FDP had broken its
-    word"), not the retorter's own side; "hit back at Y" is the phrasal cue's."""
+    """The subjects of the clause a retort or rebuttal reports ("hit back, saying the FDP had
+    broken its word"), not the retorter's own side; "hit back at Y" is the phrasal cue's."""
     if is_negated(verb) or any(c.dep_ == "prep" and c.lower_ == "at" for c in verb.children):
         return
     source = _actor(verb, index)
     if not is_actor(index, source):
         return
     assert source is not None
-    clauses = list(_reported_clauses(verb, lexicon)) + [
-        clause for saying in verb.children if saying.dep_ == "advcl" and saying.lemma_.lower() in lexicon.speech_verbs
-        for clause in _reported_clauses(saying, lexicon)]
+    rebutted = [c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in REBUTTED_NOUNS]
+    if any(is_possessor(c) or c.dep_ == "prep" and c.lower_ in {"of", "from", "by"} for r in rebutted
+           for c in r.children):
+        return  # "dismissed Y's claim": the claim's owner is the cue's target
+    # What a rebuttal says is in its "saying" clause, not in what it rebuts ("countered
+    # complaints that …").
+    clauses = [] if rebutted else list(_reported_clauses(verb, lexicon))
+    clauses += [clause for saying in verb.children
+                if saying.dep_ == "advcl" and saying.lemma_.lower() in lexicon.speech_verbs
+                for clause in _reported_clauses(saying, lexicon)]
     own = index.affiliations.get(source, set())
     for clause in clauses:
         for subject in (c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}):

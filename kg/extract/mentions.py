@@ -352,6 +352,12 @@ class MentionIndex:
                      or doc[i].text.endswith("Ps") and doc[i].lower_[:-1] in lex.post_titles]  # "MPs X"
             if heads:
                 start = heads[-1] + 1
+        # A bracket the model opened in a name and did not close: "Janata Dal (Secular" is
+        # closed, "Democratic Alliance (DA" ends where its short form's bracket opens.
+        opened = next((i for i in range(start + 1, end) if doc[i].text == "("), None)
+        if opened is not None and not any(doc[i].text == ")" for i in range(opened, end)):
+            end = end + 1 if end < len(doc) and doc[end].text == ")" and not _acronym_of_a_body(doc[end - 1].text) \
+                else opened
         if start >= end:
             return None
         text = _span_text(doc, start, end)
@@ -810,6 +816,9 @@ class MentionIndex:
                 if cluster.type == "Organization" and len(words) == 2 \
                         and _names_a_party_or_state(words[1], self.lexicon):
                     forms.setdefault(words[:1], key)  # "Reform" written after "Reform UK"
+                if cluster.type == "Organization" and m.end + 2 < len(doc) and doc[m.end].text == "(" \
+                        and doc[m.end + 2].text == ")" and _acronym_of_a_body(doc[m.end + 1].text):
+                    forms.setdefault((doc[m.end + 1].text,), key)  # "Democratic Party (PD)": its short form
         longest = max((len(f) for f in forms), default=0)
         i = 0
         while i < len(doc):

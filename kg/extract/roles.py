@@ -167,6 +167,12 @@ def _title_phrase(head: Token, index: MentionIndex, lexicon: Lexicon,
             i -= 1
             continue
         if _belongs_to_title(tok, lexicon):
+            if org is not None and tok.lower_ == "shadow" and not _is_party(org, index):
+                # "Shadow Cabinet Office minister": the opposition's post facing the body, not the body's
+                words.insert(0, tok)
+                org = None
+                i -= 1
+                continue
             if org is not None:
                 break  # "Labour health spokesman": words left of the organisation are not ours
             words.insert(0, tok)

@@ -919,3 +919,31 @@ def test_targets_named_by_a_relative_pronoun_or_a_party_family(extract, text, pa
     found = extract(text)
     assert pair in [(s, t) for s, t, k, _ in found.interactions if k == "criticises"]
     assert found.entities[pair[1]][0] in {"Person", "Organization"}
+
+
+@pytest.mark.parametrize("text, pairs", [
+    ("Rhys Owen attacked the budget. Ann Lee dismissed the criticism, saying Rhys Owen had voted for it in March.",
+     {("Rhys Owen", "budget"), ("Ann Lee", "Rhys Owen")}),
+    ("Responding to the charge, Ann Lee said Rhys Owen had voted for the plan twice.", {("Ann Lee", "Rhys Owen")}),
+    # The claim's owner is the target already; what the rebuttal notes is no attack.
+    ("Ann Lee dismissed Rhys Owen's claim, noting that the Senate had passed five bills.",
+     {("Ann Lee", "Rhys Owen")}),
+    # What is rebutted is not the rebuttal's own words.
+    ("Ann Lee wants to counter complaints that Rhys Owen has visited Paris twice this year.", set()),
+])
+def test_a_rebuttal_is_aimed_at_whom_its_saying_clause_is_about(extract, text, pairs):
+    found = extract(text)
+    assert {(s, t) for s, t, k, _ in found.interactions if k == "criticises"} - {("Rhys Owen", "budget")} \
+        == pairs - {("Rhys Owen", "budget")}
+
+
+@pytest.mark.parametrize("text, pair", [
+    ("Rhys Owen won the backing of Ann Lee, chair of the Senate committee.", ("Ann Lee", "Rhys Owen")),
+    ("Rhys Owen received Ann Lee's support on Monday.", ("Ann Lee", "Rhys Owen")),
+    ("Cabinet Office minister Rhys Owen was criticised on Monday. But backbencher Ann Lee leapt to the "
+     "minister's defence.", ("Ann Lee", "Rhys Owen")),
+])
+def test_support_won_is_given_by_the_backer(extract, text, pair):
+    found = extract(text)
+    supports = [(s, t) for s, t, k, _ in found.interactions if k == "supports"]
+    assert supports == [pair]

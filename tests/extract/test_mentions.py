@@ -433,3 +433,14 @@ def test_a_union_named_before_its_leader_is_a_body_not_part_of_his_name(extract)
     assert found.entities["Owen Pryce"][0] == "Person"
     assert found.entities["Aslef"][0] == "Organization"
 
+
+
+def test_a_short_form_the_text_gives_in_brackets_names_the_body_later(extract):
+    found = extract("Rhys Owen, leader of the centre-left Democratic Alliance (DA), attacked the budget. "
+                    "Ann Lee said the DA had voted for it.")
+    assert "DA" in found.entities["Democratic Alliance"][1]
+
+
+def test_a_bracket_the_model_left_open_in_a_name_is_closed(extract):
+    found = extract("However, the Janata Dal (Secular) extended support to the State government on Monday.")
+    assert "Janata Dal (Secular)" in found.entities

@@ -560,3 +560,11 @@ def test_a_post_and_name_the_model_takes_for_a_body(extract):
     found = extract("Labour TD Aoife Brannock said no.")
     assert found.entities["Aoife Brannock"][0] == "Person"
     assert ("Aoife Brannock", "TD", "Labour Party") in [(p, t, o) for p, t, o, *_ in found.roles]
+
+
+def test_a_shadow_post_facing_a_department_keeps_shadow_in_its_title(extract):
+    found = extract("Cabinet Office minister Rhys Owen was criticised. Shadow Cabinet Office minister "
+                    "Ann Lee said the minister must resign.")
+    assert ("Ann Lee", "Shadow minister", None) in [(p, t, o) for p, t, o, *_ in found.roles]
+    assert ("Ann Lee", "Cabinet Office") not in found.memberships
+    assert ("Ann Lee", "Rhys Owen") in [(s, t) for s, t, k, _ in found.interactions if k == "criticises"]
