@@ -42,6 +42,7 @@ from kg.extract.common import (
     is_possessor,
     passive_agent,
     possessor,
+    sentence_of,
     targets_of,
 )
 from kg.extract.mentions import PRONOUN_GENDER
@@ -89,15 +90,22 @@ def extract(doc: Doc, *, index: MentionIndex, lexicon: Lexicon, article_id: str,
             speeches: Iterable[Statement] = ()) -> Iterator[Fact]:
     """Yield ``criticises`` and ``supports`` facts, one per (source, target, finer kind)."""
     seen: set[tuple[str, str, str | None]] = set()
-    for fact in _all(doc, index, lexicon, article_id, list(speeches)):
-        assert fact.object is not None
-        key = (fact.subject, fact.object, fact.predicate)
-        if key in seen or fact.subject == fact.object:
-            continue
-        if index.clusters[fact.object].type == "Place" or index.clusters[fact.subject].type == "Place":
-            continue
-        seen.add(key)
-        yield fact
+    found: list[Fact] = []
+
+    def kept(facts: Iterable[Fact]) -> Iterator[Fact]:
+        for fact in facts:
+            assert fact.object is not None
+            key = (fact.subject, fact.object, fact.predicate)
+            if key in seen or fact.subject == fact.object:
+                continue
+            if index.clusters[fact.object].type == "Place" or index.clusters[fact.subject].type == "Place":
+                continue
+            seen.add(key)
+            found.append(fact)
+            yield fact
+
+    yield from kept(_all(doc, index, lexicon, article_id, list(speeches)))
+    yield from kept(_critics_answered(doc, index, article_id, found))
 
 
 def _all(doc: Doc, index: MentionIndex, lexicon: Lexicon, article_id: str,
@@ -432,7 +440,18 @@ def _is_retort(verb: Token) -> bool:
         return True
     if lemma in STRIKING_BACK_VERBS:
         return any(c.dep_ in {"prt", "advmod"} and c.lower_ == "back" for c in verb.children)
-    if lemma in REBUTTING_VERBS:
+    return _is_rebuttal(verb)
+
+
+def _owned(nouns: list[Token]) -> bool:
+    """"Y's claim", "the charge from Y": the rebutted words' author is written with them."""
+    return any(is_possessor(c) or c.dep_ == "prep" and c.lower_ in {"of", "from", "by"}
+               for noun in nouns for c in noun.children)
+
+
+def _is_rebuttal(verb: Token) -> bool:
+    """"X rejected the charge", "Responding to the criticism, X said …"."""
+    if verb.lemma_.lower() in REBUTTING_VERBS:
         return any(c.dep_ == "dobj" and c.lemma_.lower() in REBUTTED_NOUNS for c in verb.children)
     return any(c.dep_ == "advcl" and c.lemma_.lower() in RESPONDING_VERBS and any(
         p.dep_ == "prep" and p.lower_ == "to" and any(o.lemma_.lower() in REBUTTED_NOUNS for o in p.children)
@@ -449,8 +468,7 @@ def _retort(doc: Doc, index: MentionIndex, lexicon: Lexicon, article_id: str, ve
         return
     assert source is not None
     rebutted = [c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in REBUTTED_NOUNS]
-    if any(is_possessor(c) or c.dep_ == "prep" and c.lower_ in {"of", "from", "by"} for r in rebutted
-           for c in r.children):
+    if _owned(rebutted):
         return  # "dismissed Y's claim": the claim's owner is the cue's target
     # What a rebuttal says is in its "saying" clause, not in what it rebuts ("countered
     # complaints that …").
@@ -464,6 +482,32 @@ def _retort(doc: Doc, index: MentionIndex, lexicon: Lexicon, article_id: str, ve
             for target in targets_of(subject, index, exclude=frozenset({source}) | own):
                 if is_actor(index, target) and source not in index.affiliations.get(target, set()):
                     yield _fact(doc, index, article_id, source, target, RETORTED, verb.i, subject.i, 0.65)
+
+
+# Sentences before a retort in which the criticism it answers is looked for.
+ANSWERED_WINDOW = 3
+
+
+def _critics_answered(doc: Doc, index: MentionIndex, article_id: str, facts: list[Fact]) -> Iterator[Fact]:
+    """"Y accused X of … X dismissed the criticism": a rebuttal of a criticism not otherwise
+    named answers the latest criticism of X (or of a body X belongs to) in the sentences
+    before it, and turns on its author. (A retort, "X hit back", is aimed by what it says.)"""
+    starts = [s.start_char for s in doc.sents]
+    for verb in doc:
+        if verb.pos_ != "VERB" or not _is_rebuttal(verb) or is_negated(verb) \
+                or _owned([c for c in verb.children if c.dep_ == "dobj"]):
+            continue
+        rebutter = _actor(verb, index)
+        if rebutter is None or not is_actor(index, rebutter):
+            continue
+        sentence = sentence_of(verb)
+        earliest = starts[max(0, starts.index(sentence.start_char) - ANSWERED_WINDOW)]
+        answerable = {rebutter} | index.affiliations.get(rebutter, set())
+        criticisms = [f for f in facts if f.kind == "criticises" and f.object in answerable
+                      and earliest <= f.evidence.start < sentence.start_char and f.subject not in answerable]
+        if criticisms:
+            critic = max(criticisms, key=lambda f: f.evidence.start).subject
+            yield _fact(doc, index, article_id, rebutter, critic, RETORTED, verb.i, verb.i, 0.6)
 
 
 def _punishment_urged(verb: Token, infinitives: list[Token]) -> list[Token]:

@@ -39,6 +39,9 @@ LABEL_TYPES: dict[str, EntityType] = {
 }
 # Labels too unreliable to found an entity alone: kept only when they name a known one.
 WEAK_LABELS = {"NORP", "WORK_OF_ART", "FAC"}
+# Words for the government in office ("the outgoing government", "the coalition government");
+# "the previous government" or "a Labour government" may be another.
+SITTING_GOVERNMENT_WORDS = {"outgoing", "current", "caretaker", "coalition", "incumbent", "present", "minority"}
 MALE_HONORIFICS = {"mr", "sir", "lord", "baron"}
 FEMALE_HONORIFICS = {"mrs", "ms", "miss", "dame", "lady", "baroness"}
 PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m",
@@ -365,6 +368,9 @@ class MentionIndex:
             return None  # "Budget", "White Paper": capitalised, but no body or person
         if end - start == 1 and text.lower() in GENERIC_HEADS:
             return None  # "Party leader X": a generic head word alone names no body
+        if start > 0 and doc[start - 1].is_title and _party_family(f"{doc[start - 1].text} {text}", lex):
+            start -= 1  # "Free Democrats" tagged from "Democrats": a party of its own
+            text = _span_text(doc, start, end)
         canonical = lex.org_aliases.get(text)
         country = lex.country_by_word(text) if type_ != "Person" else None
         # "the Labour party said", "the opposition Congress party": "party" is part of the name.
@@ -373,7 +379,12 @@ class MentionIndex:
         if named_party:
             end += 1
         # "the Liberals": a party named by what its members are called (a creed or a place to the model).
-        party_family = text.removeprefix("the ").removeprefix("The ") in lex.party_families
+        family = text.removeprefix("the ").removeprefix("The ")
+        # Not "Liberal" in "Liberal Democrat": a singular word may begin a longer name.
+        party_family = _party_family(family, lex) and (
+            family in lex.party_families or end >= len(doc) or not doc[end].is_title)
+        if party_family and not canonical:
+            canonical = family if family in lex.party_families else f"{family}s"  # "a Social Democrat"
         if canonical or named_party or party_family:
             type_ = "Organization"
         elif country is not None and text not in country.demonyms:
@@ -494,7 +505,9 @@ class MentionIndex:
             matched = False
             for width in (3, 2, 1) if self._texts[i] in _first_words(lex) else ():
                 text = " ".join(self._texts[i:i + width]) if i + width <= len(doc) else ""
-                if text and text in lex.org_aliases and not (set(range(i, i + width)) & taken):
+                if text and text in lex.org_aliases and not (set(range(i, i + width)) & taken) \
+                        and not (i > 0 and _party_family(f"{self._texts[i - 1]} {text}", lex)):
+                    # (not "Democrats" in "Free Democrats": a party of its own)
                     found.append(self._lexicon_mention(i, i + width, "Organization", lex.org_aliases[text]))
                     i += width
                     matched = True
@@ -696,6 +709,8 @@ class MentionIndex:
         for child in tok.lefts:
             if child.dep_ == "det" and child.lower_ in {"the", "this", "that"}:
                 continue
+            if child.dep_ in {"amod", "compound"} and child.lower_ in SITTING_GOVERNMENT_WORDS:
+                continue  # "the outgoing Government": the one in office
             found = lex.country_by_word(child.text) or lex.country_by_word(child.text.rstrip("'’s"))
             if found is not None and child.dep_ in {"compound", "amod", "nmod", "poss", "npadvmod"}:
                 country = found
@@ -1610,6 +1625,11 @@ def _family_name_first(parts: list[str]) -> bool:
     hyphenated, so "Baek" alone is the person, whatever the model tags it."""
     given = parts[-1].split("-")
     return len(parts) == 2 and len(given) == 2 and given[0][:1].isupper() and given[1].islower()
+
+
+def _party_family(text: str, lex: Lexicon) -> bool:
+    """"the Liberals", "a Social Democrat": a party named by what its members are called."""
+    return text in lex.party_families or f"{text}s" in lex.party_families
 
 
 def _acronym_of_a_body(word: str) -> bool:

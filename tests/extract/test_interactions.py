@@ -947,3 +947,25 @@ def test_support_won_is_given_by_the_backer(extract, text, pair):
     found = extract(text)
     supports = [(s, t) for s, t, k, _ in found.interactions if k == "supports"]
     assert supports == [pair]
+
+
+@pytest.mark.parametrize("text, pair", [
+    ("Rhys Owen accused Ann Lee of hiding the figures. Ms Lee rejected the charge, saying the figures were "
+     "published in May.", ("Ann Lee", "Rhys Owen")),
+    ("Rhys Owen attacked Ann Lee over the delays. Responding to the criticism, Ms Lee said the plan was on time.",
+     ("Ann Lee", "Rhys Owen")),
+])
+def test_a_retort_turns_on_the_critic_it_answers(extract, text, pair):
+    found = extract(text)
+    assert pair in [(s, t) for s, t, k, _ in found.interactions if k == "criticises"]
+
+
+def test_a_retort_with_no_criticism_before_it_answers_no_one(extract):
+    found = extract("Rhys Owen praised Ann Lee over the plan. Ms Lee dismissed the criticism, saying the plan "
+                    "was late.")
+    assert ("Ann Lee", "Rhys Owen") not in [(s, t) for s, t, k, _ in found.interactions if k == "criticises"]
+
+
+def test_the_outgoing_government_is_the_government(extract):
+    found = extract("Sinn Féin has accused the outgoing Government of a litany of broken promises on housing.")
+    assert ("Sinn Féin", "government") in [(s, t) for s, t, k, _ in found.interactions if k == "criticises"]

@@ -444,3 +444,15 @@ def test_a_short_form_the_text_gives_in_brackets_names_the_body_later(extract):
 def test_a_bracket_the_model_left_open_in_a_name_is_closed(extract):
     found = extract("However, the Janata Dal (Secular) extended support to the State government on Monday.")
     assert "Janata Dal (Secular)" in found.entities
+
+
+@pytest.mark.parametrize("text, party, not_party", [
+    ("Finance Minister Ada Quill of the pro-business Free Democrats froze spending.", None, "Democratic Party"),
+    ("Chancellor Bo Lind, a Social Democrat, is due to speak.", "Social Democrats", "Democratic Party"),
+    ("Labor had 16 years to fix this, Premier Cy Moss said.", "Australian Labor Party", None),
+])
+def test_party_names_of_other_democracies(extract, text, party, not_party):
+    found = extract(text)
+    if party:
+        assert found.entities[party][0] == "Organization"
+    assert not_party not in found.entities
