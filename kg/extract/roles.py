@@ -26,6 +26,7 @@ from kg.extract.common import (
     appositive_owner,
     clause_subject,
     evidence_for,
+    inherited_subject,
     is_negated,
     is_passive,
     is_plural_word,
@@ -748,8 +749,13 @@ def memberships(doc: Doc, *, index: MentionIndex, lexicon: Lexicon, article_id: 
         if org is None and (tag := party_tag(doc, head, lexicon)) is not None:
             org, first = index.key_for_canonical("Organization", lexicon.party_tags[tag.text]), tag.i
         if org is None:
-            # "X, Labour MP for Y": the seat's post is Y's (roles), the party a membership.
-            for seat in (c for c in head.children if c.dep_ == "appos" and c.text in SEAT_LETTERS
+            # "X, Labour MP for Y", "X, who was a Conservative MSP for Y": the seat's post is
+            # Y's (roles), the party a membership.
+            posts = [c for c in head.children if c.dep_ == "appos"] + [
+                a for clause in head.children if clause.dep_ == "relcl" and clause.lemma_ == "be"
+                and any(c.dep_ == "nsubj" and c.lower_ in RELATIVE_PRONOUNS for c in clause.children)
+                for a in clause.children if a.dep_ == "attr"]
+            for seat in (c for c in posts if c.text in SEAT_LETTERS
                          and any(p.dep_ == "prep" and p.lower_ == "for" for p in c.children)):
                 org = next((key for c in seat.lefts
                             if (key := index.entity_at(c)) and index.clusters[key].type == "Organization"), None)
@@ -843,7 +849,8 @@ def memberships(doc: Doc, *, index: MentionIndex, lexicon: Lexicon, article_id: 
                         org = org or index.resolve(pobj)
         if org is None:
             continue  # the body first: most uses of "be" name none, and need no subject
-        person = clause_subject(tok, index) if tok.pos_ in {"VERB", "AUX"} else None
+        # "X, who quit Labour and joined the Tories": the second verb shares the subject.
+        person = clause_subject(tok, index) or inherited_subject(tok, index) if tok.pos_ in {"VERB", "AUX"} else None
         if tok.lemma_ == "member":
             governor = tok.head if tok.dep_ in {"attr", "appos"} else None
             if governor is not None:

@@ -568,3 +568,15 @@ def test_a_shadow_post_facing_a_department_keeps_shadow_in_its_title(extract):
     assert ("Ann Lee", "Shadow minister", None) in [(p, t, o) for p, t, o, *_ in found.roles]
     assert ("Ann Lee", "Cabinet Office") not in found.memberships
     assert ("Ann Lee", "Rhys Owen") in [(s, t) for s, t, k, _ in found.interactions if k == "criticises"]
+
+
+@pytest.mark.parametrize("text, person, party", [
+    ("Opposition leader Tomas Veld, who quit the Labour Party and joined the Conservative Party in 2020, spoke.",
+     "Tomas Veld", "Conservative Party"),
+    ("Ann Lee, who was a Conservative MSP for the Highlands from 2016 to 2021, agreed.", "Ann Lee",
+     "Conservative Party"),
+    ("Dame Ada Quill, who has been the Labour MP for Leeds East since 2005, voted against.", "Ada Quill",
+     "Labour Party"),
+])
+def test_a_party_in_a_relative_clause_is_a_membership(extract, text, person, party):
+    assert (person, party) in extract(text).memberships
