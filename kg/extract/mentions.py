@@ -39,6 +39,7 @@ LABEL_TYPES: dict[str, EntityType] = {
 }
 # Labels too unreliable to found an entity alone: kept only when they name a known one.
 WEAK_LABELS = {"NORP", "WORK_OF_ART", "FAC"}
+INITIAL = re.compile(r"[A-Z]\.")  # "S." in "S. Prakash Hegde"
 # Words for the government in office ("the outgoing government", "the coalition government");
 # "the previous government" or "a Labour government" may be another.
 SITTING_GOVERNMENT_WORDS = {"outgoing", "current", "caretaker", "coalition", "incumbent", "present", "minority"}
@@ -62,6 +63,8 @@ SUBJECTS = {"nsubj", "nsubjpass"}
 # The gender a voice noun gives ("spokesperson", "official": either).
 VOICE_GENDER = {"spokesman": "m", "spokeswoman": "f"}
 # Last words of a district's name ("Leeds Central", "Bristol South"): a place when written where places stand.
+# Posts held for a seat, besides the letters ("senator for Tasmania", "councillor for X ward").
+SEAT_HOLDERS = {"senator", "councillor", "representative", "congressman", "congresswoman", "member", "deputy"}
 DISTRICT_WORDS = {"north", "south", "east", "west", "central", "north-east", "north-west", "south-east", "south-west"}
 # Head words of bodies' names that never name one alone ("Parliament", "Commission" may).
 GENERIC_HEADS = {"party", "office", "department", "ministry", "group", "committee", "association"}
@@ -219,7 +222,8 @@ class MentionIndex:
 
     def _constituencies(self) -> list[Mention]:
         """"the MP for Grantham and Stamford", "MSP for Edinburgh Pentlands": the seat's whole
-        name is one place, however the model cut or typed its words."""
+        name is one place, however the model cut or typed its words (and a member's name
+        written after it is a person)."""
         doc, found = self.doc, []
         for tok in doc:
             if tok.text not in SEAT_LETTERS or tok.i + 2 >= len(doc) or doc[tok.i + 1].lower_ != "for":
@@ -231,6 +235,16 @@ class MentionIndex:
                                       or doc[end].text == "-" and end > start and not doc[end - 1].whitespace_
                                       and end + 1 < len(doc) and doc[end + 1].is_title):
                 end += 1
+            # "Liberal MP for Coogee Simon Ardley, who …": the seat, then the name of its member.
+            last = doc[end - 1]
+            person_like = last.dep_ in {"nsubj", "nsubjpass"} or any(
+                c.dep_ == "relcl" and any(w.lower_ in {"who", "whom"} for w in c.children) for c in last.children)
+            if end - start >= 3 and person_like and not {t.lower_ for t in doc[end - 2:end]} & DISTRICT_WORDS \
+                    and doc[end - 2].ent_type_ not in {"GPE", "LOC", "FAC"}:
+                named = end - (3 if end - start >= 4 and INITIAL.fullmatch(doc[end - 3].text) else 2)
+                name = _span_text(doc, named, end)
+                found.append(Mention(named, end, "Person", name, name, in_quote=self.quote_mask[doc[named].idx]))
+                end = named
             if end > start and not _is_country_name(self.lexicon, doc[start].text):
                 name = _span_text(doc, start, end)
                 found.append(Mention(start, end, "Place", name, name, in_quote=self.quote_mask[doc[start].idx]))
@@ -300,6 +314,8 @@ class MentionIndex:
             start, type_ = start + titled, "Person"  # "Secretary of State X": the name follows the title
         elif type_ == "Organization" and (post := _post_before_name(doc, start, end, lex)) is not None:
             start, type_ = post + 1, "Person"  # "(Labour) TD Aoife Brannock" tagged as a body: a post, then a name
+        elif type_ != "Person" and (named := _name_after_seat(doc, start, end, lex)) is not None:
+            start, type_ = named, "Person"  # "senator for [Tasmania Jo Brent]": the seat, then a name
         if type_ == "Person":
             last = doc[end - 1]
             if last.lower_ in lex.org_head_words or (end - start == 1 and _acronym_of_a_body(last.text)):
@@ -1500,6 +1516,25 @@ def _post_before_name(doc: Doc, start: int, end: int, lex: Lexicon) -> int | Non
            for t in name):
         return post
     return None
+
+
+def _name_after_seat(doc: Doc, start: int, end: int, lex: Lexicon) -> int | None:
+    """Where the name starts in a span the model ran on from a seat to the name after it,
+    "MP for [Tasmania Jo Brent]", "MP from [Bangalore Rural S. Prakash Hegde]": the last two
+    capitalised words (with an initial before them), after a post and "for" or "from"; None
+    for any other span."""
+    if start < 2 or doc[start - 1].lower_ not in {"for", "from"} or end - start < 3 \
+            or doc[start - 2].text not in SEAT_LETTERS and doc[start - 2].lower_ not in SEAT_HOLDERS:
+        return None  # "spokeswoman for Human Rights Watch": a body
+    first = end - 2
+    if {t.lower_ for t in doc[first:end]} & DISTRICT_WORDS:
+        return None  # "MP for New South Wales"
+    if not all(t.is_title and t.is_alpha and t.pos_ == "PROPN" and t.lower_ not in lex.org_head_words
+               and not is_title_head(t, lex) for t in doc[first:end]):
+        return None
+    if first - 1 > start and INITIAL.fullmatch(doc[first - 1].text):
+        first -= 1
+    return first
 
 
 def _title_tail(doc: Doc, start: int, end: int, lex: Lexicon) -> int:

@@ -456,3 +456,21 @@ def test_party_names_of_other_democracies(extract, text, party, not_party):
     if party:
         assert found.entities[party][0] == "Organization"
     assert not_party not in found.entities
+
+
+@pytest.mark.parametrize("text, person, place", [
+    ("Liberal MP for Coogee Simon Ardley, who holds his seat on a thin margin, said no.", "Simon Ardley", "Coogee"),
+    ("Liberal senator for Tasmania Jonathan Brereton publicly defended the minister.", "Jonathan Brereton", None),
+    ("Meanwhile, Congress MP from Bangalore Rural S. Prakash Hegde said he would raise the issue.",
+     "S. Prakash Hegde", None),
+])
+def test_a_name_written_after_a_members_seat_is_a_person(extract, text, person, place):
+    found = extract(text)
+    assert found.entities[person][0] == "Person"
+    if place:
+        assert found.entities[place][0] == "Place"
+
+
+def test_a_seat_with_no_name_after_it_stays_whole(extract):
+    found = extract("Labour MP for Leeds North West said the plan was fair.")
+    assert [name for name, (kind, _) in found.entities.items() if kind == "Person"] == []
