@@ -39,6 +39,7 @@ LABEL_TYPES: dict[str, EntityType] = {
 }
 # Labels too unreliable to found an entity alone: kept only when they name a known one.
 WEAK_LABELS = {"NORP", "WORK_OF_ART", "FAC"}
+QUOTE_MARKS = {"'", "’", "‘", '"', "“", "”", "`", "``", "''"}
 INITIAL = re.compile(r"[A-Z]\.")  # "S." in "S. Prakash Hegde"
 # Words for the government in office ("the outgoing government", "the coalition government");
 # "the previous government" or "a Labour government" may be another.
@@ -280,10 +281,11 @@ class MentionIndex:
         lex = self.lexicon
         start, end = ent.start, ent.end
         doc = self.doc
-        # "the Labour Party", "Ada Quill's": the determiner and possessive are not the name.
-        while start < end and doc[start].lower_ in {"the", "a", "an"}:
+        # "the Labour Party", "Ada Quill's": the determiner and possessive are not the name,
+        # nor a quotation mark or apostrophe the model took in ("’ Brexit").
+        while start < end and (doc[start].lower_ in {"the", "a", "an"} or doc[start].text in QUOTE_MARKS):
             start += 1
-        while end > start and doc[end - 1].text in POSSESSIVE_ENDINGS:
+        while end > start and (doc[end - 1].text in POSSESSIVE_ENDINGS or doc[end - 1].text in QUOTE_MARKS):
             end -= 1
         for k in range(start + 1, end):
             if doc[k].text in {"-", "–", "—"} and doc[k - 1].whitespace_:
@@ -371,6 +373,8 @@ class MentionIndex:
                      or doc[i].text.endswith("Ps") and doc[i].lower_[:-1] in lex.post_titles]  # "MPs X"
             if heads:
                 start = heads[-1] + 1
+        while start < end and doc[start].text in QUOTE_MARKS:
+            start += 1  # "The Lib Dems’ Brexit spokesperson": what is left after the party
         # A bracket the model opened in a name and did not close: "Janata Dal (Secular" is
         # closed, "Democratic Alliance (DA" ends where its short form's bracket opens.
         opened = next((i for i in range(start + 1, end) if doc[i].text == "("), None)
@@ -584,8 +588,7 @@ class MentionIndex:
         """"Chief Constable Alastair McWhirter": two or three capitalised words the model
         missed right after a post title are a person's name; returns where the name ends."""
         doc, lex = self.doc, self.lexicon
-        if i == 0 or not doc[i - 1].text[:1].isupper() or doc[i - 1].lower_ not in lex.post_titles \
-                or doc[i].lower_.rstrip(".") in lex.honorifics:
+        if i == 0 or doc[i - 1].lower_ not in lex.post_titles or doc[i].lower_.rstrip(".") in lex.honorifics:
             return None  # "Lord Chancellor Lord X": the model's own reading of peers stands
         end = i
         while end < len(doc) and end - i < 3 and end not in taken and doc[end].tag_ == "NNP" \

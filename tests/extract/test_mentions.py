@@ -474,3 +474,9 @@ def test_a_name_written_after_a_members_seat_is_a_person(extract, text, person, 
 def test_a_seat_with_no_name_after_it_stays_whole(extract):
     found = extract("Labour MP for Leeds North West said the plan was fair.")
     assert [name for name, (kind, _) in found.entities.items() if kind == "Person"] == []
+
+
+def test_a_name_after_a_lower_case_post_and_no_stray_quote_mark(extract):
+    found = extract("The Lib Dems’ Brexit spokesperson Ffion Carwyn said her party would fight the plan.")
+    assert found.entities["Ffion Carwyn"][0] == "Person"
+    assert not [name for name in found.entities if name[:1] in "’'\"“”"]
