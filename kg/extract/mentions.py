@@ -39,6 +39,8 @@ LABEL_TYPES: dict[str, EntityType] = {
 }
 # Labels too unreliable to found an entity alone: kept only when they name a known one.
 WEAK_LABELS = {"NORP", "WORK_OF_ART", "FAC"}
+# Lower-case particles inside surnames ("van der Merwe", "bin Salman", "da Silva").
+NAME_PARTICLES = {"van", "von", "der", "den", "de", "da", "di", "du", "dos", "das", "del", "la", "le", "bin", "ter"}
 QUOTE_MARKS = {"'", "’", "‘", '"', "“", "”", "`", "``", "''"}
 INITIAL = re.compile(r"[A-Z]\.")  # "S." in "S. Prakash Hegde"
 # Words for the government in office ("the outgoing government", "the coalition government");
@@ -426,6 +428,14 @@ class MentionIndex:
         if type_ == "Person":
             while end < len(doc) and doc[end].text in lex.post_nominals and doc[end - 1].text[:1].isupper():
                 end += 1  # "X MSP" with the letters tagged apart: the mention takes them
+            # "Hendrik van | der Merwe": a surname's particles, cut off by the model, and the rest.
+            particles = end
+            while particles < len(doc) and doc[particles].text in NAME_PARTICLES:
+                particles += 1
+            cut_off = doc[end - 1].text in NAME_PARTICLES or particles > end
+            if cut_off and particles < len(doc) and particles - end <= 2 and doc[particles].is_title \
+                    and doc[particles].is_alpha:
+                end = particles + 1
         name = strip_honorifics(_span_text(doc, start, end), lex.honorifics)  # those the model put inside the span
         if type_ == "Person":
             # "X QC", "X OBE": letters after the name are written with it, not part of it

@@ -480,3 +480,9 @@ def test_a_name_after_a_lower_case_post_and_no_stray_quote_mark(extract):
     found = extract("The Lib Dems’ Brexit spokesperson Ffion Carwyn said her party would fight the plan.")
     assert found.entities["Ffion Carwyn"][0] == "Person"
     assert not [name for name in found.entities if name[:1] in "’'\"“”"]
+
+
+def test_a_surname_with_particles_is_one_name(extract):
+    found = extract("DA Federal Chairperson Hendrik van der Merwe said on Tuesday that the law was wrong. "
+                    "Mr van der Merwe left.")
+    assert [name for name, (kind, _) in found.entities.items() if kind == "Person"] == ["Hendrik van der Merwe"]
