@@ -377,6 +377,16 @@ class MentionIndex:
                 start = heads[-1] + 1
         while start < end and doc[start].text in QUOTE_MARKS:
             start += 1  # "The Lib Dems’ Brexit spokesperson": what is left after the party
+        # "the SNP's leader in the [Commons, Angus MacInnes]": a name after a comma is the name.
+        comma = next((i for i in range(end - 1, start, -1) if doc[i].text == ","), None)
+        tail = doc[comma + 1:end] if comma is not None else doc[end:end]
+        if ent.label_ in {"PERSON", "ORG"} and 2 <= len(tail) <= 3 \
+                and all(t.text[:1].isupper() and t.is_alpha and t.pos_ == "PROPN" and t.lower_ not in lex.org_head_words
+                        and t.lower_ not in DISTRICT_WORDS for t in tail) \
+                and lex.country_by_word(tail.text) is None:  # not "Auckland, New Zealand", "Wight, Dorset West"
+            start = comma + 1
+            if ent.label_ == "ORG":
+                type_ = "Person"
         # A bracket the model opened in a name and did not close: "Janata Dal (Secular" is
         # closed, "Democratic Alliance (DA" ends where its short form's bracket opens.
         opened = next((i for i in range(start + 1, end) if doc[i].text == "("), None)

@@ -486,3 +486,10 @@ def test_a_surname_with_particles_is_one_name(extract):
     found = extract("DA Federal Chairperson Hendrik van der Merwe said on Tuesday that the law was wrong. "
                     "Mr van der Merwe left.")
     assert [name for name, (kind, _) in found.entities.items() if kind == "Person"] == ["Hendrik van der Merwe"]
+
+
+def test_a_name_after_a_comma_inside_the_models_span_is_the_name(extract):
+    found = extract("At Westminster, the SNP's leader in the Commons, Angus MacInnes, accused the UK government "
+                    "of contempt. Mr MacInnes left.")
+    assert found.entities["Angus MacInnes"][0] == "Person"
+    assert not [name for name in found.entities if "," in name]

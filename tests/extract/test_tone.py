@@ -126,3 +126,11 @@ def test_a_name_in_a_neutral_clause_of_a_negative_sentence_is_less_sure(related)
 ])
 def test_even_if_concedes_where_if_sets_a_condition(extract, text, found):
     assert bool([t for s, t, k, _ in extract(text).interactions if k == "criticises"]) == found
+
+
+def test_losing_touch_is_a_judgement_not_only_a_tone(related):
+    # A judgement read from the words (0.75), not the tone's weaker guess.
+    from kg.extract.interactions import JUDGEMENT_EXTRACTOR
+
+    found = related('Opposition leader Ann Lee said: "Premier Rhys Owen has lost touch with the people."')
+    assert ("Ann Lee", "Rhys Owen", JUDGEMENT_EXTRACTOR) in [(s, t, e) for s, t, e, _ in found]
