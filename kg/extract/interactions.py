@@ -444,8 +444,11 @@ def _is_retort(verb: Token) -> bool:
 
 
 def _owned(nouns: list[Token]) -> bool:
-    """"Y's claim", "the charge from Y": the rebutted words' author is written with them."""
+    """"Y's claim", "the charge from Y", "Conservative claims", "claims made by Y": the
+    rebutted words' author is written with them."""
     return any(is_possessor(c) or c.dep_ == "prep" and c.lower_ in {"of", "from", "by"}
+               or c.dep_ in {"compound", "amod"} and c.ent_type_ in {"NORP", "ORG", "PERSON"}
+               or c.dep_ == "acl" and any(a.dep_ == "agent" for a in c.children)
                for noun in nouns for c in noun.children)
 
 
@@ -469,7 +472,14 @@ def _retort(doc: Doc, index: MentionIndex, lexicon: Lexicon, article_id: str, ve
     assert source is not None
     rebutted = [c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in REBUTTED_NOUNS]
     if _owned(rebutted):
-        return  # "dismissed Y's claim": the claim's owner is the cue's target
+        # "dismissed Y's claim": the claim's owner is the target, the cue's (or, for a verb that
+        # is no cue alone, "denied Conservative claims that …", this rule's).
+        if verb.lemma_.lower() not in lexicon.verb_cues():
+            for noun in rebutted:
+                for target in targets_of(noun, index, exclude=frozenset({source})):
+                    if is_actor(index, target):
+                        yield _fact(doc, index, article_id, source, target, RETORTED, verb.i, noun.i, 0.65)
+        return
     # What a rebuttal says is in its "saying" clause, not in what it rebuts ("countered
     # complaints that …").
     clauses = [] if rebutted else list(_reported_clauses(verb, lexicon))

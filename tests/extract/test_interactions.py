@@ -969,3 +969,12 @@ def test_a_retort_with_no_criticism_before_it_answers_no_one(extract):
 def test_the_outgoing_government_is_the_government(extract):
     found = extract("Sinn Féin has accused the outgoing Government of a litany of broken promises on housing.")
     assert ("Sinn Féin", "government") in [(s, t) for s, t, k, _ in found.interactions if k == "criticises"]
+
+
+@pytest.mark.parametrize("text, pair", [
+    ("Rhys Owen vigorously denied Conservative claims that he had fiddled the figures.",
+     ("Rhys Owen", "Conservative Party")),
+    ("Rhys Owen denied claims made by Ann Lee that the figures were wrong.", ("Rhys Owen", "Ann Lee")),
+])
+def test_denying_someones_claims_rejects_them(extract, text, pair):
+    assert pair in [(s, t) for s, t, k, _ in extract(text).interactions if k == "criticises"]
