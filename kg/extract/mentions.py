@@ -41,6 +41,7 @@ LABEL_TYPES: dict[str, EntityType] = {
 WEAK_LABELS = {"NORP", "WORK_OF_ART", "FAC"}
 # Lower-case particles inside surnames ("van der Merwe", "bin Salman", "da Silva").
 NAME_PARTICLES = {"van", "von", "der", "den", "de", "da", "di", "du", "dos", "das", "del", "la", "le", "bin", "ter"}
+# Quotation marks and apostrophes, straight and curly, as the tokenizer leaves them.
 QUOTE_MARKS = {"'", "’", "‘", '"', "“", "”", "`", "``", "''"}
 INITIAL = re.compile(r"[A-Z]\.")  # "S." in "S. Prakash Hegde"
 # Words for the government in office ("the outgoing government", "the coalition government");
@@ -65,9 +66,9 @@ LOCATIVE = {"at", "in", "near", "across", "around", "outside", "inside", "throug
 SUBJECTS = {"nsubj", "nsubjpass"}
 # The gender a voice noun gives ("spokesperson", "official": either).
 VOICE_GENDER = {"spokesman": "m", "spokeswoman": "f"}
-# Last words of a district's name ("Leeds Central", "Bristol South"): a place when written where places stand.
 # Posts held for a seat, besides the letters ("senator for Tasmania", "councillor for X ward").
 SEAT_HOLDERS = {"senator", "councillor", "representative", "congressman", "congresswoman", "member", "deputy"}
+# Last words of a district's name ("Leeds Central", "Bristol South"): a place when written where places stand.
 DISTRICT_WORDS = {"north", "south", "east", "west", "central", "north-east", "north-west", "south-east", "south-west"}
 # Head words of bodies' names that never name one alone ("Parliament", "Commission" may).
 GENERIC_HEADS = {"party", "office", "department", "ministry", "group", "committee", "association"}

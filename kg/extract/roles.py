@@ -850,7 +850,7 @@ def memberships(doc: Doc, *, index: MentionIndex, lexicon: Lexicon, article_id: 
         if org is None:
             continue  # the body first: most uses of "be" name none, and need no subject
         # "X, who quit Labour and joined the Tories": the second verb shares the subject.
-        person = clause_subject(tok, index) or inherited_subject(tok, index) if tok.pos_ in {"VERB", "AUX"} else None
+        person = (clause_subject(tok, index) or inherited_subject(tok, index)) if tok.pos_ in {"VERB", "AUX"} else None
         if tok.lemma_ == "member":
             governor = tok.head if tok.dep_ in {"attr", "appos"} else None
             if governor is not None:
