@@ -923,7 +923,7 @@ def test_targets_named_by_a_relative_pronoun_or_a_party_family(extract, text, pa
 
 @pytest.mark.parametrize("text, pairs", [
     ("Rhys Owen attacked the budget. Ann Lee dismissed the criticism, saying Rhys Owen had voted for it in March.",
-     {("Rhys Owen", "budget"), ("Ann Lee", "Rhys Owen")}),
+     {("Ann Lee", "Rhys Owen")}),
     ("Responding to the charge, Ann Lee said Rhys Owen had voted for the plan twice.", {("Ann Lee", "Rhys Owen")}),
     # The claim's owner is the target already; what the rebuttal notes is no attack.
     ("Ann Lee dismissed Rhys Owen's claim, noting that the Senate had passed five bills.",
@@ -933,8 +933,7 @@ def test_targets_named_by_a_relative_pronoun_or_a_party_family(extract, text, pa
 ])
 def test_a_rebuttal_is_aimed_at_whom_its_saying_clause_is_about(extract, text, pairs):
     found = extract(text)
-    assert {(s, t) for s, t, k, _ in found.interactions if k == "criticises"} - {("Rhys Owen", "budget")} \
-        == pairs - {("Rhys Owen", "budget")}
+    assert {(s, t) for s, t, k, _ in found.interactions if k == "criticises"} == pairs
 
 
 @pytest.mark.parametrize("text, pair", [
