@@ -8,6 +8,8 @@ from typing import TYPE_CHECKING
 from kg.model import Evidence
 
 if TYPE_CHECKING:
+    from collections.abc import Collection
+
     from spacy.tokens import Doc, Span, Token
 
     from kg.extract.mentions import MentionIndex
@@ -234,6 +236,14 @@ def possessor(noun: Token, index: MentionIndex) -> str | None:
         if is_possessor(child):
             return index.resolve(child)
     return None
+
+
+def owners_written(noun: Token, prepositions: Collection[str] = ("of",)) -> list[Token]:
+    """The words that say whose a noun is: its possessors ("Y's defence"), then the objects of
+    ``prepositions`` on it ("the defence of Y")."""
+    return [c for c in noun.children if is_possessor(c)] + [
+        p for prep in noun.children if prep.dep_ == "prep" and prep.lower_ in prepositions
+        for p in prep.children if p.dep_ == "pobj"]
 
 
 def targets_of(tok: Token, index: MentionIndex, *, exclude: frozenset[str] = frozenset()) -> list[str]:

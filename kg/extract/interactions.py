@@ -40,6 +40,7 @@ from kg.extract.common import (
     is_negated,
     is_passive,
     is_possessor,
+    owners_written,
     passive_agent,
     possessor,
     sentence_of,
@@ -323,10 +324,7 @@ def _support_received(doc: Doc, index: MentionIndex, article_id: str, noun: Toke
     if is_negated(verb) or not is_actor(index, receiver):
         return
     assert receiver is not None
-    givers = [c for c in noun.children if is_possessor(c)] + [
-        p for prep in noun.children if prep.dep_ == "prep" and prep.lower_ in {"of", "from"}
-        for p in prep.children if p.dep_ == "pobj"]
-    for giver in givers:
+    for giver in owners_written(noun, ("of", "from")):
         for source in targets_of(giver, index, exclude=frozenset({receiver})):
             if is_actor(index, source):
                 yield _fact(doc, index, article_id, source, receiver, cue, verb.i, giver.i, cue.confidence)
@@ -338,10 +336,7 @@ def _rallying(doc: Doc, index: MentionIndex, article_id: str, noun: Token, verb:
     if is_negated(verb) or not is_actor(index, source):
         return
     assert source is not None
-    defended = [c for c in noun.children if is_possessor(c)] + [
-        p for prep in noun.children if prep.dep_ == "prep" and prep.lower_ == "of" for p in prep.children
-        if p.dep_ == "pobj"]  # "rushed to the defence of Y"
-    for owner in defended:
+    for owner in owners_written(noun):  # "to Y's defence", "to the defence of Y"
         for target in targets_of(owner, index, exclude=frozenset({source})):
             if is_actor(index, target):
                 yield _fact(doc, index, article_id, source, target, cue, verb.i, noun.i, cue.confidence)
@@ -378,10 +373,7 @@ def _demand(doc: Doc, index: MentionIndex, article_id: str, noun: Token, cue: In
     if not is_actor(index, source):
         return
     assert source is not None
-    targets = [c for c in noun.children if is_possessor(c)]
-    targets += [p for prep in noun.children if prep.dep_ == "prep" and prep.lower_ == "of"
-                for p in prep.children if p.dep_ == "pobj"]
-    for tok in targets:
+    for tok in owners_written(noun):
         for target in targets_of(tok, index, exclude=frozenset({source})):
             if is_actor(index, target):
                 yield _fact(doc, index, article_id, source, target, cue, verb.i, tok.i, cue.confidence)
@@ -616,9 +608,7 @@ def _relation(doc: Doc, index: MentionIndex, article_id: str, noun: Token, cue: 
     elif noun.dep_ in {"attr", "oprd"} and noun.head.pos_ in {"AUX", "VERB"} and not is_negated(noun.head):
         sources.append(clause_subject(noun.head, index))
     sources += [index.resolve(c) for c in noun.children if c.dep_ == "appos"]
-    targets = [c for c in noun.children if is_possessor(c)]
-    targets += [p for prep in noun.children if prep.dep_ == "prep" and prep.lower_ == "of"
-                for p in prep.children if p.dep_ == "pobj"]
+    targets = owners_written(noun)
     if not targets and cue.kind == "supports":
         targets = [c for c in noun.children if c.dep_ in {"compound", "nmod"} and index.entity_at(c)]
     for source in dict.fromkeys(s for s in sources if is_actor(index, s)):
@@ -757,9 +747,7 @@ def _owned_blame(doc: Doc, index: MentionIndex, lexicon: Lexicon, article_id: st
             or is_negated(governor(noun)):
         return
     # Pronouns stay out: in quoted words they point into the speaker's own story.
-    owners = [c for c in noun.children if is_possessor(c) and c.pos_ != "PRON"]
-    owners += [p for prep in noun.children if prep.dep_ == "prep" and prep.lower_ == "of"
-               for p in prep.children if p.dep_ == "pobj"]
+    owners = [c for c in owners_written(noun) if not (is_possessor(c) and c.pos_ == "PRON")]
     own = index.affiliations.get(speaker, set())
     for owner in owners:
         for target in targets_of(owner, index, exclude=co_speakers | own):
