@@ -699,11 +699,23 @@ def _reported_clauses(verb: Token, lexicon: Lexicon) -> Iterator[Token]:
     """The clauses a speech verb reports: its complement, or a "that" clause the parser hung
     on the one addressed ("told BBC Radio 4's Today programme that the plans were …"; not
     "denied claims that …", whose clause is the claim's)."""
+    reported = False
     for child in verb.children:
         if child.dep_ == "ccomp":
+            reported = True
+            yield child
+        elif child.dep_ == "conj" and reported and _is_further_report(child, lexicon):
             yield child
         elif child.dep_ in {"dobj", "dative"} and child.lemma_ not in lexicon.speech_nouns:
             yield from (c for c in child.children if c.dep_ in {"acl", "relcl"} and _opens_with_that(c))
+
+
+def _is_further_report(clause: Token, lexicon: Lexicon) -> bool:
+    """"X said the bill would help, but ministers had been complacent": a clause the parser
+    joined to the speech verb after what it reports, with a subject of its own, goes on
+    reporting (not one with a speech verb of its own: "…, but Y said …")."""
+    return clause.pos_ in {"VERB", "AUX"} and clause.lemma_ not in lexicon.speech_verbs \
+        and any(c.dep_ in {"nsubj", "nsubjpass"} for c in clause.children)
 
 
 def _judgements(doc: Doc, index: MentionIndex, lexicon: Lexicon, article_id: str,

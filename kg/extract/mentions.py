@@ -738,8 +738,9 @@ class MentionIndex:
         """"the government", "the UK government", "Britain's government".
 
         Notes:
-            Only a government with no modifier but a determiner or a state is taken:
-            "local government" and "government-led" are not a body.
+            Only a government with no modifier but a determiner or a state is taken, or a
+            bare one before a noun ("government proposals"): "local government" and
+            "government-led" are not a body.
         """
         doc, lex = self.doc, self.lexicon
         if tok.i + 1 < len(doc) and doc[tok.i + 1].text == "-":
@@ -761,9 +762,13 @@ class MentionIndex:
             if child.dep_ == "poss" and child.ent_type_ == "PERSON":
                 continue  # "Mr X's government": the one X leads, of the article's state
             return None
-        if not any(c.dep_ == "det" for c in tok.lefts) and country is None:
-            if not any(c.dep_ == "poss" for c in tok.lefts):
-                return None
+        # "government proposals", "a government minister": the government's (not "local
+        # government spokesman", however the parser hangs "local").
+        bare_compound = tok.dep_ == "compound" and tok.head.pos_ == "NOUN" and not any(True for _ in tok.lefts) \
+            and (tok.i == 0 or doc[tok.i - 1].pos_ not in {"ADJ", "NOUN", "PROPN", "NUM"}
+                 or lex.country_by_word(doc[tok.i - 1].text) is not None)
+        if not any(c.dep_ in {"det", "poss"} for c in tok.lefts) and country is None and not bare_compound:
+            return None
         # The mention is the word "government" alone: "UK" before it still names the state.
         text = _span_text(doc, start, tok.i + 1)
         return Mention(tok.i, tok.i + 1, "Organization", text, "government",

@@ -50,6 +50,17 @@ def test_the_government_is_the_main_states_not_the_first_named(extract):
     assert found.entities["UK government"] == ("Organization", ("government",))
 
 
+@pytest.mark.parametrize(("text", "government"), [
+    ("The Greens said government proposals were unworkable.", True),
+    ("Tomas Berg, a government minister, resigned.", True),
+    # "local government" is no body, however the parser hangs "local".
+    ("Plaid Cymru's local government spokesman Gethin Rowlands resigned.", False),
+    ("Councils want local government reform.", False),
+])
+def test_a_bare_government_before_a_noun_is_the_governments(extract, text, government):
+    assert ("government" in extract(text).entities) is government
+
+
 def test_page_furniture_is_dropped(extract):
     found = extract("Maria Okafor won the vote.\n\nCLICK HERE TO GET THE NORTHERN STAR APP\n\nShe thanked voters.")
     assert not any("Northern Star" in name for name in found.entities)

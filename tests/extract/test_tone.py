@@ -134,3 +134,24 @@ def test_losing_touch_is_a_judgement_not_only_a_tone(related):
 
     found = related('Opposition leader Ann Lee said: "Premier Rhys Owen has lost touch with the people."')
     assert ("Ann Lee", "Rhys Owen", JUDGEMENT_EXTRACTOR) in [(s, t, e) for s, t, e, _ in found]
+
+
+@pytest.mark.parametrize("text", [
+    # A clause the parser joins to the speech verb after what it reports goes on reporting.
+    "The government published its housing bill on Monday. Nadia Okafor said the bill would help renters, "
+    "but ministers had been \"dangerously complacent\" about rising rents.",
+    # "ministers", unnamed, stand for the article's government, in a judgement of their own.
+    "The government published its housing bill on Monday. Nadia Okafor said ministers had been "
+    "dangerously complacent about rising rents.",
+    # A bare "government" before a noun is the government's.
+    "The government published its housing bill on Monday. Nadia Okafor said government proposals "
+    "were unworkable and deeply unfair.",
+])
+def test_words_about_the_government_criticise_it(related, text):
+    assert ("Nadia Okafor", "government") in [(s, t) for s, t, _, _ in related(text)]
+
+
+def test_a_clause_with_a_speech_verb_of_its_own_reports_another_speaker(related):
+    found = related("The government published its housing bill on Monday. Nadia Okafor said the bill would "
+                    "help renters, but Tomas Berg said ministers had been dangerously complacent.")
+    assert [(s, t) for s, t, _, _ in found] == [("Tomas Berg", "government")]
