@@ -165,10 +165,17 @@ def _is_about(tok: Token, lexicon: Lexicon) -> bool:
     """Is ``tok`` the head of a phrase in a position a statement is about? (Not the body of
     someone's post: "Y (head of the Z at the time)" names Z to say who Y is.)"""
     phrase = _phrase_of(tok)
-    if phrase.dep_ in ABOUT_DEPS:
+    if phrase.dep_ in ABOUT_DEPS or (phrase.i != tok.i and _judged_by_modifier(phrase, lexicon)):
         return True
     return phrase.dep_ == "pobj" and phrase.head.lower_ in ABOUT_PREPOSITIONS \
         and not is_title_head(phrase.head.head, lexicon)
+
+
+def _judged_by_modifier(phrase: Token, lexicon: Lexicon) -> bool:
+    """"a return to a failed Tory past": a phrase a name is part of, judged by a negative
+    word of its own, is about the name wherever the phrase stands."""
+    valence = _analyzer(lexicon).lexicon
+    return any(c.dep_ == "amod" and valence.get(_rated_form(c, valence), 0.0) < 0 for c in phrase.children)
 
 
 def _speaks_or_acts(verb: Token, acts: Collection[str], lexicon: Lexicon) -> bool:

@@ -44,6 +44,9 @@ def related(nlp):
     # Cutting something good is a harm, whatever bad word comes with it.
     ("The Fire Brigades Union said the Greens were planning to cut ill health retirement benefits for nurses.",
      "Fire Brigades Union", "Green Party"),
+    # A phrase judged by a bad word of its own is about the name in it, wherever it stands.
+    ("Ingrid Holm said the manifesto offered only a return to a \"failed Conservative past\".",
+     "Ingrid Holm", "Conservative Party"),
     # The one warned is addressed, outside the reported clause.
     ("Petra Lindqvist warned the BBC that its reporting was reckless and had caused real harm.",
      "Petra Lindqvist", "BBC"),
@@ -77,6 +80,8 @@ def test_negative_words_about_someone_named_criticise_them(related, text, source
     # The body of someone's post says who they are.
     "Ingrid Holm said the scandal would lead to the blaming of Rafael Ortiz (head of the Harbour Trust "
     "at the time) and voters were angry.",
+    # Named in a phrase of no judgement, placed where a statement is not about it.
+    "Ingrid Holm said voters were angry and tired after a return to a proud Conservative past.",
     # Acting against a bad thing is no fault.
     "Ingrid Holm said the Greens had fought racism in all its forms.",
     "Ingrid Holm said Rafael Ortiz wanted to reduce costly and unnecessary interference in people's lives.",
