@@ -52,6 +52,8 @@ def extract_article(doc: Doc, article: Article, *, lexicon: Lexicon | None = Non
     for fact in facts:
         if fact.object is not None:
             index.affiliate(fact.subject, fact.object)
+        if _serves_in_government(fact, lexicon) and (government := index.home_government()) is not None:
+            index.affiliate(fact.subject, government)  # "Home Secretary X" is one of the government
     index.chain_pronouns()  # "the Tory leader said … he added": descriptions now lead pronouns
     attributions = quotes.attribute(doc, index, lexicon)
     facts.extend(quotes.extract(doc, index=index, lexicon=lexicon, article_id=article.id,
@@ -64,3 +66,11 @@ def extract_article(doc: Doc, article: Article, *, lexicon: Lexicon | None = Non
     facts.extend(tone.extract(doc, index=index, lexicon=lexicon, article_id=article.id, speeches=speeches,
                               known_pairs={(f.subject, f.object or "") for f in related}))
     return ArticleResult(article=article, entities=index.entities(), facts=tuple(facts))
+
+
+def _serves_in_government(fact: Fact, lexicon: Lexicon) -> bool:
+    """A current ministerial post ("Home Secretary", "immigration minister"), not a shadow one."""
+    if fact.kind != "role" or fact.status == "former" or not fact.role:
+        return False
+    title = fact.role.lower().split()
+    return "shadow" not in title and any(" ".join(title[i:]) in lexicon.government_posts for i in range(len(title)))

@@ -1111,8 +1111,21 @@ class MentionIndex:
             return None
         if any(c.dep_ in {"appos", "prep"} for c in tok.children):
             return None  # "ministers like X", "ministers from Y": not the government as such
+        return self.sole_government()
+
+    def sole_government(self) -> str | None:
+        """The article's government, when it names exactly one."""
         governments = [k for k, c in self.clusters.items() if c.canonical and c.canonical.endswith("government")]
         return governments[0] if len(governments) == 1 else None
+
+    def home_government(self) -> str | None:
+        """The government an unplaced minister of the article serves in: its one government,
+        written at least once as plain "the government" (a story that names only "the US
+        government" or "Washington" is about someone else's)."""
+        key = self.sole_government()
+        if key is None or not any(m.text.lower() == "government" for m in self.clusters[key].mentions):
+            return None
+        return key
 
     def _described(self, tok: Token, exclude: frozenset[str]) -> str | None:
         """"the minister", "the Prime Minister": the last person given that post or description.

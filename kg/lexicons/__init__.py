@@ -84,6 +84,7 @@ class Lexicon:
     body_descriptors: frozenset[str]
     party_tags: dict[str, str]
     party_families: frozenset[str]
+    government_posts: frozenset[str]
 
     def country_by_word(self, word: str) -> Country | None:
         """The state a written name or demonym stands for ("UK", "British"), if any."""
@@ -160,4 +161,5 @@ def load_lexicon(lang: str = "en") -> Lexicon:
         body_descriptors=frozenset(r[0].lower() for r in _rows("body_descriptors.txt")),
         party_tags={letter: party for letter, party in _rows("party_tags.tsv")},
         party_families=frozenset(r[0] for r in _rows("party_families.txt")),
+        government_posts=frozenset(r[0].lower() for r in _rows("government_posts.txt")),
     )

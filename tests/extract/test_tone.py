@@ -160,3 +160,20 @@ def test_a_clause_with_a_speech_verb_of_its_own_reports_another_speaker(related)
     found = related("The government published its housing bill on Monday. Nadia Okafor said the bill would "
                     "help renters, but Tomas Berg said ministers had been dangerously complacent.")
     assert [(s, t) for s, t, _, _ in found] == [("Tomas Berg", "government")]
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    # A minister's words on the government they serve in are no attack from outside.
+    ("The government published its housing bill on Monday. Housing Minister Tomas Berg said the government "
+     "had been too slow and the results disappointing.", False),
+    ("The government published its housing bill on Monday. Home Secretary Tomas Berg said the government "
+     "had been too slow and the results disappointing.", False),
+    # A shadow minister's are.
+    ("The government published its housing bill on Monday. Shadow Home Secretary Tomas Berg said the "
+     "government had been too slow and the results disappointing.", True),
+    # A story that names only someone else's government.
+    ("The US government imposed new tariffs. Foreign Secretary Tomas Berg said the US government had been too "
+     "slow and the results disappointing.", True),
+])
+def test_a_minister_serves_in_the_government_not_against_it(related, text, found):
+    assert any(s == "Tomas Berg" and "government" in t for s, t, _, _ in related(text)) is found
