@@ -72,7 +72,6 @@ DOUBTING_VERBS = {"question"}
 # Adverbs that turn a verb's meaning around: "mockingly welcomed".
 IRONIC = {"mockingly", "sarcastically", "ironically", "jokingly", "sardonically"}
 # Verbs whose object is a wrong put right, not done: "will sort out the shambles".
-REMEDY_VERBS = {"sort", "tackle", "end", "fix", "clear", "stop", "solve", "address", "reduce", "remedy"}
 # A word of praise its subject is said to lack ("X lacks the courage to …") is blame.
 LACKING = Judgement(kind="evaluation", lemmas=("lack",), predicate="criticises")
 # "Y should have acted sooner": a reproach for what was not done (not "should have been given").
@@ -805,11 +804,12 @@ def _hyphenated(tokens: list[Token]) -> set[str]:
     return joined
 
 
-def _all_remedied(word: str, tokens: list[Token]) -> bool:
-    """Is every use of ``word`` something the clause's subject would put right ("a Tory
-    government would sort out the shambles"), so no blame of the subject?"""
+def _all_remedied(word: str, tokens: list[Token], lexicon: Lexicon) -> bool:
+    """Is every use of ``word`` something the clause's subject would put right or keep away
+    from ("a Tory government would sort out the shambles", "would avoid the old parties'
+    lies"): a counter verb's object (``tone_counters.txt``), so no blame of the subject?"""
     uses = [t for t in tokens if word in (t.lemma_.lower(), t.lower_)]
-    return bool(uses) and all(_remedied(t) for t in uses)
+    return bool(uses) and all(_remedied(t, lexicon) for t in uses)
 
 
 def _all_of_nothing(word: str, tokens: list[Token]) -> bool:
@@ -818,8 +818,10 @@ def _all_of_nothing(word: str, tokens: list[Token]) -> bool:
     return bool(uses) and all(is_done_to_nothing(t, frozenset({"nothing"})) for t in uses)
 
 
-def _remedied(tok: Token) -> bool:
-    return tok.dep_ in {"dobj", "pobj"} and governor(tok).lemma_.lower() in REMEDY_VERBS
+def _remedied(tok: Token, lexicon: Lexicon) -> bool:
+    while tok.dep_ == "conj" and tok.head.i != tok.i:  # "avoid the lies and spin": both are avoided
+        tok = tok.head
+    return tok.dep_ in {"dobj", "pobj"} and governor(tok).lemma_.lower() in lexicon.tone_counters
 
 
 def _words(tokens: Iterable[Token]) -> set[str]:
@@ -872,7 +874,7 @@ def _judged(head: Token, lexicon: Lexicon) -> Judgement | None:
                 and any(c.dep_ == "auxpass" for c in head.children):
             return j  # "was misguided", parsed as a passive verb
         if j.kind == "evaluation" and not negated and j.lemmas[0] in own_lemmas \
-                and not _all_remedied(j.lemmas[0], own) and not _all_of_nothing(j.lemmas[0], own):
+                and not _all_remedied(j.lemmas[0], own, lexicon) and not _all_of_nothing(j.lemmas[0], own):
             if j.predicate in SUPPORT_PREDICATES and "lack" in own_lemmas:
                 return LACKING  # "X lacks the courage to …": blame
             if j.predicate in SUPPORT_PREDICATES and own_lemmas & WANTING:

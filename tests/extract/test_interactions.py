@@ -261,6 +261,8 @@ def test_praise_the_subject_is_told_to_show_is_nothing(extract):
 
 @pytest.mark.parametrize("text", [
     'A Green government would sort out the "shambles" of the railways, Helen Marsh said.',
+    # What a party keeps away from is no fault of its own, every word of it.
+    'Helen Marsh said the Greens would avoid the old parties\' "lies and spin".',
     "Plaid Cymru and Labour say the party's sums do not add up.",
     "Helen Marsh said the minister Rolf Brandt was hiding nothing.",
     "Helen Marsh said Rolf Brandt hid no figures from voters.",
