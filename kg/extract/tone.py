@@ -95,7 +95,7 @@ def extract(doc: Doc, *, index: MentionIndex, lexicon: Lexicon, article_id: str,
                 for target in _named(tok, index):
                     if target == speaker or target in speech.co_speakers or target in own:
                         continue
-                    if not is_actor(index, target):
+                    if not is_actor(index, target) or _is_chamber(target, index, lexicon):
                         continue
                     if speaker in index.affiliations.get(target, set()) or index.affiliations.get(target, set()) & own:
                         continue  # one of the speaker's own, or a colleague of the speaker's party
@@ -237,6 +237,14 @@ def _is_observer(speaker: str, index: MentionIndex, lexicon: Lexicon) -> bool:
     if any(key == speaker and head in lexicon.observers for _, _, head, key in index.descriptions):
         return True
     return any(m.text.split()[0].lower().rstrip(".") in lexicon.observers for m in index.clusters[speaker].mentions)
+
+
+def _is_chamber(key: str, index: MentionIndex, lexicon: Lexicon) -> bool:
+    """Is ``key`` a legislative chamber ("Parliament", "the House"): a place of politics more
+    than a party to it?"""
+    cluster = index.clusters[key]
+    names = {m.name.lower() for m in cluster.mentions} | {(cluster.canonical or "").lower()}
+    return bool(names & lexicon.chambers)
 
 
 def _confidence(score: float, *, sure: bool = True) -> float:

@@ -85,6 +85,7 @@ class Lexicon:
     party_tags: dict[str, str]
     party_families: frozenset[str]
     government_posts: frozenset[str]
+    chambers: frozenset[str]
 
     def country_by_word(self, word: str) -> Country | None:
         """The state a written name or demonym stands for ("UK", "British"), if any."""
@@ -162,4 +163,5 @@ def load_lexicon(lang: str = "en") -> Lexicon:
         party_tags={letter: party for letter, party in _rows("party_tags.tsv")},
         party_families=frozenset(r[0] for r in _rows("party_families.txt")),
         government_posts=frozenset(r[0].lower() for r in _rows("government_posts.txt")),
+        chambers=frozenset(r[0].lower() for r in _rows("chambers.txt")),
     )

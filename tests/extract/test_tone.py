@@ -177,3 +177,11 @@ def test_a_clause_with_a_speech_verb_of_its_own_reports_another_speaker(related)
 ])
 def test_a_minister_serves_in_the_government_not_against_it(related, text, found):
     assert any(s == "Tomas Berg" and "government" in t for s, t, _, _ in related(text)) is found
+
+
+def test_a_chamber_named_in_negative_words_is_where_politics_is_done(related):
+    found = related("Ingrid Holm said the Conservatives had lost the confidence of Parliament and voters were angry.")
+    assert [(s, t) for s, t, _, _ in found] == [("Ingrid Holm", "Conservative Party")]
+    # A cue word still finds a chamber criticised.
+    assert ("Ingrid Holm", "House of Lords") in [(s, t) for s, t, _, _ in related(
+        "Ingrid Holm attacked the House of Lords for blocking the bill.")]
