@@ -63,6 +63,8 @@ DESCRIPTION_DEPS = {"relcl", "appos"}
 # Clauses joined to a clause, not part of it ("X did A, and Y did B"; "…, which …").
 SPLIT_DEPS = {"conj", "advcl", "relcl", "parataxis"}
 CONDITIONS = {"if", "unless", "whether"}
+# Speech verbs whose clause says what did not happen: "X denied Y had forced the changes".
+DENIALS = {"deny", "refute"}
 NOTHING = frozenset({"nothing", "none", "no"})
 # VADER's rating (on its -4 to 4 scale) for a judgement word it lacks: a clear blame or praise.
 BLAME, PRAISE = -1.5, 1.5
@@ -85,7 +87,8 @@ def extract(doc: Doc, *, index: MentionIndex, lexicon: Lexicon, article_id: str,
     acts = lexicon.verb_cues().keys()
     for speech in speeches:
         speaker = speech.speaker
-        if not is_actor(index, speaker) or _is_observer(speaker, index, lexicon):
+        if not is_actor(index, speaker) or _is_observer(speaker, index, lexicon) \
+                or doc[speech.cue].lemma_ in DENIALS:
             continue
         own = index.affiliations.get(speaker, set())
         for sentence in _by_sentence(speech.tokens):

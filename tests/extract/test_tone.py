@@ -44,6 +44,8 @@ def related(nlp):
     # Cutting something good is a harm, whatever bad word comes with it.
     ("The Fire Brigades Union said the Greens were planning to cut ill health retirement benefits for nurses.",
      "Fire Brigades Union", "Green Party"),
+    ("Ingrid Holm said that the Conservatives had been too slow and the results disappointing.",
+     "Ingrid Holm", "Conservative Party"),
     # A phrase judged by a bad word of its own is about the name in it, wherever it stands.
     ("Ingrid Holm said the manifesto offered only a return to a \"failed Conservative past\".",
      "Ingrid Holm", "Conservative Party"),
@@ -82,6 +84,8 @@ def test_negative_words_about_someone_named_criticise_them(related, text, source
     "at the time) and voters were angry.",
     # Named in a phrase of no judgement, placed where a statement is not about it.
     "Ingrid Holm said voters were angry and tired after a return to a proud Conservative past.",
+    # A denial says what did not happen.
+    "Ingrid Holm denied that the Conservatives had been too slow and the results disappointing.",
     # Acting against a bad thing is no fault.
     "Ingrid Holm said the Greens had fought racism in all its forms.",
     "Ingrid Holm said Rafael Ortiz wanted to reduce costly and unnecessary interference in people's lives.",
