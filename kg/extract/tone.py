@@ -63,6 +63,7 @@ DESCRIPTION_DEPS = {"relcl", "appos"}
 # Clauses joined to a clause, not part of it ("X did A, and Y did B"; "…, which …").
 SPLIT_DEPS = {"conj", "advcl", "relcl", "parataxis"}
 CONDITIONS = {"if", "unless", "whether"}
+PERSONAL_PRONOUNS = {"he", "she", "him", "her"}
 # Speech verbs whose clause says what did not happen: "X denied Y had forced the changes".
 DENIALS = {"deny", "refute"}
 NOTHING = frozenset({"nothing", "none", "no"})
@@ -222,12 +223,16 @@ def _is_speaking(tok: Token, lexicon: Lexicon) -> bool:
 
 def _named(tok: Token, index: MentionIndex) -> list[str]:
     """Whom a token names: by name (its head word only, so a name of several words counts
-    once), by a description ("the government", "the minister", "the two men") or, for a
-    subject, as the owner of the plan it names; pronouns are left alone, as inside a
-    quotation they point into the speaker's own story."""
+    once), by a description ("the government", "the minister", "the two men"), for a
+    subject, as the owner of the plan it names, or by a pronoun in reported words ("X said
+    he had failed"); pronouns inside a quotation are left alone, as they point into the
+    speaker's own story."""
     key = index.entity_at(tok)
     if key is not None:
         return [] if tok.head.i != tok.i and index.entity_at(tok.head) == key else [key]
+    if tok.pos_ == "PRON" and tok.lower_ in PERSONAL_PRONOUNS and not index.quote_mask[tok.idx]:
+        key = index.resolve(tok)  # reported, not quoted: the narrator's "he", read as the story reads it
+        return [key] if key is not None else []
     if tok.pos_ != "NOUN":
         return []
     # "The committee said the plans had not reflected public disquiet": whose plans they are.

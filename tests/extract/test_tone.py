@@ -189,3 +189,12 @@ def test_a_chamber_named_in_negative_words_is_where_politics_is_done(related):
     # A cue word still finds a chamber criticised.
     assert ("Ingrid Holm", "House of Lords") in [(s, t) for s, t, _, _ in related(
         "Ingrid Holm attacked the House of Lords for blocking the bill.")]
+
+
+def test_a_pronoun_in_reported_words_is_read_as_the_story_reads_it(related):
+    found = related("Rafael Ortiz unveiled the budget on Monday. Ms Ingrid Holm said he had been too slow and the "
+                    "results disappointing.")
+    assert [(s, t) for s, t, _, _ in found] == [("Ingrid Holm", "Rafael Ortiz")]
+    # Inside a quotation it points into the speaker's own story.
+    assert related("Rafael Ortiz unveiled the budget on Monday. Ms Ingrid Holm said: \"He was too slow and the "
+                   "results were disappointing.\"") == []
