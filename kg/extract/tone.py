@@ -64,8 +64,9 @@ DESCRIPTION_DEPS = {"relcl", "appos"}
 SPLIT_DEPS = {"conj", "advcl", "relcl", "parataxis"}
 CONDITIONS = {"if", "unless", "whether"}
 PERSONAL_PRONOUNS = {"he", "she", "him", "her"}
-# Speech verbs whose clause says what did not happen: "X denied Y had forced the changes".
-DENIALS = {"deny", "refute"}
+# Speech verbs of a defence: a denial says what did not happen ("X denied Y had forced the
+# changes"), an insistence answers a charge ("X insisted nothing would derail the campaign").
+DEFENCES = {"deny", "refute", "insist"}
 NOTHING = frozenset({"nothing", "none", "no"})
 # VADER's rating (on its -4 to 4 scale) for a judgement word it lacks: a clear blame or praise.
 BLAME, PRAISE = -1.5, 1.5
@@ -89,7 +90,7 @@ def extract(doc: Doc, *, index: MentionIndex, lexicon: Lexicon, article_id: str,
     for speech in speeches:
         speaker = speech.speaker
         if not is_actor(index, speaker) or _is_observer(speaker, index, lexicon) \
-                or doc[speech.cue].lemma_ in DENIALS:
+                or doc[speech.cue].lemma_ in DEFENCES:
             continue
         own = index.affiliations.get(speaker, set())
         for sentence in _by_sentence(speech.tokens):

@@ -84,8 +84,9 @@ def test_negative_words_about_someone_named_criticise_them(related, text, source
     "at the time) and voters were angry.",
     # Named in a phrase of no judgement, placed where a statement is not about it.
     "Ingrid Holm said voters were angry and tired after a return to a proud Conservative past.",
-    # A denial says what did not happen.
+    # A denial says what did not happen; an insistence answers a charge.
     "Ingrid Holm denied that the Conservatives had been too slow and the results disappointing.",
+    "Ingrid Holm insisted that the Conservatives had been too slow and the results disappointing.",
     # Acting against a bad thing is no fault.
     "Ingrid Holm said the Greens had fought racism in all its forms.",
     "Ingrid Holm said Rafael Ortiz wanted to reduce costly and unnecessary interference in people's lives.",
