@@ -422,6 +422,8 @@ class MentionIndex:
             type_ = "Organization"
         elif country is not None and text not in country.demonyms:
             type_, canonical = "Place", country.name
+        elif text in lex.regions and (start == 0 or doc[start - 1].lower_.rstrip(".") not in lex.honorifics):
+            type_, canonical = "Place", lex.regions[text]  # "Karnataka said": a state, as "Britain said"
         elif ent.label_ == "NORP":
             return None  # demonyms and creeds ("British", "Muslim") are not entities
         elif self._is_title_part(start, end, listed=ent.label_ != "PERSON" and end - start == 1

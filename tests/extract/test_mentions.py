@@ -61,6 +61,18 @@ def test_a_bare_government_before_a_noun_is_the_governments(extract, text, gover
     assert ("government" in extract(text).entities) is government
 
 
+@pytest.mark.parametrize(("text", "name", "type_"), [
+    # A state's region is a place, whatever the model makes of it.
+    ("Karnataka said it could not release more water to Tamil Nadu.", "Karnataka", "Place"),
+    ("Karnataka said it could not release more water to Tamil Nadu.", "Tamil Nadu", "Place"),
+    ("Police in NSW arrested two men on Friday.", "New South Wales", "Place"),
+    # Written after an honorific, the word is a surname.
+    ("Mr Montana said the plan was sound.", "Montana", "Person"),
+])
+def test_a_region_is_a_place(extract, text, name, type_):
+    assert extract(text).entities[name][0] == type_
+
+
 def test_page_furniture_is_dropped(extract):
     found = extract("Maria Okafor won the vote.\n\nCLICK HERE TO GET THE NORTHERN STAR APP\n\nShe thanked voters.")
     assert not any("Northern Star" in name for name in found.entities)
