@@ -404,7 +404,7 @@ class MentionIndex:
         if start > 0 and doc[start - 1].is_title and _party_family(f"{doc[start - 1].text} {text}", lex):
             start -= 1  # "Free Democrats" tagged from "Democrats": a party of its own
             text = _span_text(doc, start, end)
-        canonical = lex.org_aliases.get(text)
+        canonical = lex.org_aliases.get(text) or (text if _seat_of_power(doc, start, text, lex) else None)
         country = lex.country_by_word(text) if type_ != "Person" else None
         # "the Labour party said", "the opposition Congress party": "party" is part of the name.
         named_party = end < len(doc) and doc[end].text == "party" and (
@@ -552,6 +552,11 @@ class MentionIndex:
                         and not (i > 0 and _party_family(f"{self._texts[i - 1]} {text}", lex)):
                     # (not "Democrats" in "Free Democrats": a party of its own)
                     found.append(self._lexicon_mention(i, i + width, "Organization", lex.org_aliases[text]))
+                    i += width
+                    matched = True
+                    break
+                if text and _seat_of_power(doc, i, text, lex) and not (set(range(i, i + width)) & taken):
+                    found.append(self._lexicon_mention(i, i + width, "Organization", text))
                     i += width
                     matched = True
                     break
@@ -1665,7 +1670,13 @@ def _takes_plural_verb(subject: Token) -> bool:
 def _first_words(lex: Lexicon) -> frozenset[str]:
     """The words a listed organisation or platform name starts with: no other word need be
     looked up further."""
-    return frozenset(name.split()[0] for name in (*lex.org_aliases, *lex.platforms))
+    return frozenset(name.split()[0] for name in (*lex.org_aliases, *lex.platforms, *lex.seats_of_power))
+
+
+def _seat_of_power(doc: Doc, start: int, text: str, lex: Lexicon) -> bool:
+    """Is ``text`` a building written for the office in it ("Downing Street said"), not an
+    address ("10 Downing Street")?"""
+    return text in lex.seats_of_power and not (start > 0 and doc[start - 1].like_num)
 
 
 def _span_text(doc: Doc, start: int, end: int) -> str:

@@ -87,6 +87,7 @@ class Lexicon:
     government_posts: frozenset[str]
     chambers: frozenset[str]
     regions: dict[str, str]  # a region's name or short form → its full name
+    seats_of_power: frozenset[str]
 
     def country_by_word(self, word: str) -> Country | None:
         """The state a written name or demonym stands for ("UK", "British"), if any."""
@@ -165,5 +166,6 @@ def load_lexicon(lang: str = "en") -> Lexicon:
         party_families=frozenset(r[0] for r in _rows("party_families.txt")),
         government_posts=frozenset(r[0].lower() for r in _rows("government_posts.txt")),
         chambers=frozenset(r[0].lower() for r in _rows("chambers.txt")),
+        seats_of_power=frozenset(r[0] for r in _rows("seats_of_power.txt")),
         regions={form: r[0] for r in _rows("regions.txt") for form in [r[0], *(r[1].split("|") if len(r) > 1 else [])]},
     )

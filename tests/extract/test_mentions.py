@@ -73,6 +73,20 @@ def test_a_region_is_a_place(extract, text, name, type_):
     assert extract(text).entities[name][0] == type_
 
 
+@pytest.mark.parametrize(("text", "name", "type_"), [
+    ("Downing Street said the prime minister had full confidence in Ann Lee.", "Downing Street", "Organization"),
+    ("A No 10 spokesman said the talks had gone well.", "No 10", "Organization"),
+    ("The White House denied the report on Tuesday.", "White House", "Organization"),
+])
+def test_a_seat_of_power_is_the_office_in_it(extract, text, name, type_):
+    assert extract(text).entities[name][0] == type_
+
+
+def test_an_address_is_no_office(extract):
+    found = extract("Protesters gathered outside 10 Downing Street on Monday.").entities
+    assert found.get("Downing Street", ("Place",))[0] != "Organization"
+
+
 def test_page_furniture_is_dropped(extract):
     found = extract("Maria Okafor won the vote.\n\nCLICK HERE TO GET THE NORTHERN STAR APP\n\nShe thanked voters.")
     assert not any("Northern Star" in name for name in found.entities)
