@@ -555,8 +555,9 @@ class MentionIndex:
                     i += width
                     matched = True
                     break
-                if text and _seat_of_power(doc, i, text, lex) and not (set(range(i, i + width)) & taken):
-                    found.append(self._lexicon_mention(i, i + width, "Organization", text))
+                body = text if text and _seat_of_power(doc, i, text, lex) else lex.chamber_bodies.get(text)
+                if body and not (set(range(i, i + width)) & taken):
+                    found.append(self._lexicon_mention(i, i + width, "Organization", body))
                     i += width
                     matched = True
                     break
@@ -1670,7 +1671,8 @@ def _takes_plural_verb(subject: Token) -> bool:
 def _first_words(lex: Lexicon) -> frozenset[str]:
     """The words a listed organisation or platform name starts with: no other word need be
     looked up further."""
-    return frozenset(name.split()[0] for name in (*lex.org_aliases, *lex.platforms, *lex.seats_of_power))
+    return frozenset(name.split()[0] for name in (*lex.org_aliases, *lex.platforms, *lex.seats_of_power,
+                                                  *lex.chamber_bodies))
 
 
 def _seat_of_power(doc: Doc, start: int, text: str, lex: Lexicon) -> bool:

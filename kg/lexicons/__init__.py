@@ -13,6 +13,11 @@ from pathlib import Path
 LEXICON_DIR = Path(__file__).parent
 
 
+def _capitalised(name: str) -> str:
+    """A name as written capitalised: "house of commons" → "House of Commons"."""
+    return " ".join(word if word in {"of", "the", "and"} else word.capitalize() for word in name.split())
+
+
 def _rows(name: str) -> list[list[str]]:
     """The non-comment, non-blank lines of a lexicon file, split on tabs."""
     rows = []
@@ -86,6 +91,7 @@ class Lexicon:
     party_families: frozenset[str]
     government_posts: frozenset[str]
     chambers: frozenset[str]
+    chamber_bodies: dict[str, str]  # a chamber's capitalised name → the body's name
     regions: dict[str, str]  # a region's name or short form → its full name
     seats_of_power: frozenset[str]
 
@@ -166,6 +172,7 @@ def load_lexicon(lang: str = "en") -> Lexicon:
         party_families=frozenset(r[0] for r in _rows("party_families.txt")),
         government_posts=frozenset(r[0].lower() for r in _rows("government_posts.txt")),
         chambers=frozenset(r[0].lower() for r in _rows("chambers.txt")),
+        chamber_bodies={_capitalised(r[0]): r[1] for r in _rows("chambers.txt") if len(r) > 1},
         seats_of_power=frozenset(r[0] for r in _rows("seats_of_power.txt")),
         regions={form: r[0] for r in _rows("regions.txt") for form in [r[0], *(r[1].split("|") if len(r) > 1 else [])]},
     )

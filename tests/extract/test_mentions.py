@@ -77,6 +77,9 @@ def test_a_region_is_a_place(extract, text, name, type_):
     ("Downing Street said the prime minister had full confidence in Ann Lee.", "Downing Street", "Organization"),
     ("A No 10 spokesman said the talks had gone well.", "No 10", "Organization"),
     ("The White House denied the report on Tuesday.", "White House", "Organization"),
+    # A chamber the model seldom tags.
+    ("In the Commons, Ann Lee said the bill was flawed.", "House of Commons", "Organization"),
+    ("Ann Lee lost a crucial Commons vote on Monday.", "House of Commons", "Organization"),
 ])
 def test_a_seat_of_power_is_the_office_in_it(extract, text, name, type_):
     assert extract(text).entities[name][0] == type_
