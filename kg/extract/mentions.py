@@ -213,6 +213,11 @@ class MentionIndex:
         mentions = self._constituencies() + self._committees()
         taken = {i for m in mentions for i in range(m.start, m.end)}
         for ent in doc.ents:
+            if ent.label_ == "EVENT" and not taken.intersection(range(ent.start, ent.end)) \
+                    and sentence_of(ent[0]).start not in self.furniture:
+                for state in self._states_named_in_event(ent):  # "the Iraq war": Iraq is named
+                    mentions.append(state)
+                    taken.add(state.start)
             if ent.label_ not in LABEL_TYPES or sentence_of(ent[0]).start in self.furniture:
                 continue
             if taken.intersection(range(ent.start, ent.end)):
@@ -223,6 +228,16 @@ class MentionIndex:
                 taken.update(range(mention.start, mention.end))
         mentions.extend(self._lexicon_mentions(taken))
         return sorted(mentions, key=lambda m: m.start)
+
+    def _states_named_in_event(self, event: Span) -> list[Mention]:
+        """The states an event's name names: "the Iraq war", "the Falklands conflict"."""
+        found = []
+        for tok in event:
+            country = self.lexicon.country_by_word(tok.text) if tok.is_title else None
+            if country is not None and tok.text not in country.demonyms:
+                found.append(Mention(tok.i, tok.i + 1, "Place", tok.text, tok.text, canonical=country.name,
+                                     in_quote=self.quote_mask[tok.idx]))
+        return found
 
     def _constituencies(self) -> list[Mention]:
         """"the MP for Grantham and Stamford", "MSP for Edinburgh Pentlands": the seat's whole

@@ -90,6 +90,10 @@ def test_an_address_is_no_office(extract):
     assert found.get("Downing Street", ("Place",))[0] != "Organization"
 
 
+def test_a_state_named_in_an_events_name_is_a_place(extract):
+    assert extract("Ann Lee said the Iraq war had cost Labour dearly.").entities["Iraq"][0] == "Place"
+
+
 def test_page_furniture_is_dropped(extract):
     found = extract("Maria Okafor won the vote.\n\nCLICK HERE TO GET THE NORTHERN STAR APP\n\nShe thanked voters.")
     assert not any("Northern Star" in name for name in found.entities)
