@@ -784,13 +784,19 @@ class MentionIndex:
                 continue
             if child.dep_ == "poss" and child.ent_type_ == "PERSON":
                 continue  # "Mr X's government": the one X leads, of the article's state
+            if child.dep_ in {"compound", "amod", "nmod"} and lex.org_aliases.get(child.text) in lex.parties() \
+                    and any(c.dep_ in {"det", "poss"} and c.lower_ != "a" for c in tok.lefts):
+                continue  # "the Labour government": the one in office (not "a Tory government")
             return None
         # "government proposals", "a government minister": the government's (not "local
         # government spokesman", however the parser hangs "local").
         bare_compound = tok.dep_ == "compound" and tok.head.pos_ == "NOUN" and not any(True for _ in tok.lefts) \
             and (tok.i == 0 or doc[tok.i - 1].pos_ not in {"ADJ", "NOUN", "PROPN", "NUM"}
                  or lex.country_by_word(doc[tok.i - 1].text) is not None)
-        if not any(c.dep_ in {"det", "poss"} for c in tok.lefts) and country is None and not bare_compound:
+        # "They say government is spending too much": a bare subject is the government.
+        bare_subject = tok.dep_ in {"nsubj", "nsubjpass"} and not any(True for _ in tok.children)
+        if not any(c.dep_ in {"det", "poss"} for c in tok.lefts) and country is None \
+                and not (bare_compound or bare_subject):
             return None
         # The mention is the word "government" alone: "UK" before it still names the state.
         text = _span_text(doc, start, tok.i + 1)

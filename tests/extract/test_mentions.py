@@ -56,8 +56,12 @@ def test_the_government_is_the_main_states_not_the_first_named(extract):
     # "local government" is no body, however the parser hangs "local".
     ("Plaid Cymru's local government spokesman Gethin Rowlands resigned.", False),
     ("Councils want local government reform.", False),
+    # A bare subject, and the government of a party in office.
+    ("The Greens say government is spending too much.", True),
+    ("The Labour government unveiled its plans on Monday.", True),
+    ("Ann Lee said a Tory government would cut taxes.", False),
 ])
-def test_a_bare_government_before_a_noun_is_the_governments(extract, text, government):
+def test_which_uses_of_government_name_the_government(extract, text, government):
     assert ("government" in extract(text).entities) is government
 
 
