@@ -784,9 +784,8 @@ class MentionIndex:
                 continue
             if child.dep_ == "poss" and child.ent_type_ == "PERSON":
                 continue  # "Mr X's government": the one X leads, of the article's state
-            if child.dep_ in {"compound", "amod", "nmod"} and lex.org_aliases.get(child.text) in lex.parties() \
-                    and any(c.dep_ in {"det", "poss"} and c.lower_ != "a" for c in tok.lefts):
-                continue  # "the Labour government": the one in office (not "a Tory government")
+            if child.dep_ in {"compound", "amod", "nmod"} and lex.org_aliases.get(child.text) in lex.parties():
+                continue  # "the Labour government": the one in office ("a Tory government" stops at "a")
             return None
         # "government proposals", "a government minister": the government's (not "local
         # government spokesman", however the parser hangs "local").
