@@ -71,7 +71,6 @@ MISREAD_CLAIMS = {"claims", "suggestions", "assertions", "allegations"}
 DOUBTING_VERBS = {"question"}
 # Adverbs that turn a verb's meaning around: "mockingly welcomed".
 IRONIC = {"mockingly", "sarcastically", "ironically", "jokingly", "sardonically"}
-# Verbs whose object is a wrong put right, not done: "will sort out the shambles".
 # A word of praise its subject is said to lack ("X lacks the courage to …") is blame.
 LACKING = Judgement(kind="evaluation", lemmas=("lack",), predicate="criticises")
 # "Y should have acted sooner": a reproach for what was not done (not "should have been given").
@@ -695,9 +694,10 @@ def _opens_with_that(clause: Token) -> bool:
 
 
 def _reported_clauses(verb: Token, lexicon: Lexicon) -> Iterator[Token]:
-    """The clauses a speech verb reports: its complement, or a "that" clause the parser hung
-    on the one addressed ("told BBC Radio 4's Today programme that the plans were …"; not
-    "denied claims that …", whose clause is the claim's)."""
+    """The clauses a speech verb reports: its complement and the clauses joined after it
+    (:func:`_is_further_report`), or a "that" clause the parser hung on the one addressed
+    ("told BBC Radio 4's Today programme that the plans were …"; not "denied claims that …",
+    whose clause is the claim's)."""
     reported = False
     for child in verb.children:
         if child.dep_ == "ccomp":

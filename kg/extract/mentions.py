@@ -758,12 +758,14 @@ class MentionIndex:
         return before in {"on", "to", "via", "platform"} or after in {"platform", "post", "posts"}
 
     def _government_mention(self, tok: Token, taken: set[int]) -> Mention | None:
-        """"the government", "the UK government", "Britain's government".
+        """"the government", "the UK government", "Britain's government", "the Labour
+        government".
 
         Notes:
-            Only a government with no modifier but a determiner or a state is taken, or a
-            bare one before a noun ("government proposals"): "local government" and
-            "government-led" are not a body.
+            Only a government with a determiner, a state or a party and no other modifier
+            is taken, or a bare one before a noun ("government proposals") or as a subject
+            ("government is spending too much"): "local government", "a Tory government"
+            and "government-led" are not the body.
         """
         doc, lex = self.doc, self.lexicon
         if tok.i + 1 < len(doc) and doc[tok.i + 1].text == "-":
