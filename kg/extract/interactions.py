@@ -269,8 +269,10 @@ def _noun(doc: Doc, index: MentionIndex, article_id: str, noun: Token, cue: Inte
             source = index.resolve(child)
     named_after = False  # the source is named after the noun: "criticism from X"
     if source is None:
-        for prep in noun.children:
-            if prep.dep_ == "prep" and prep.lower_ in {"by", "from"}:  # "a complaint from X"
+        # "a complaint from X"; "drew a rebuke from X", where the parser hangs "from" on the verb.
+        borne_by = _bearing_verb(noun)
+        for prep in [*noun.children, *(borne_by.children if borne_by is not None else ())]:
+            if prep.dep_ == "prep" and prep.lower_ in {"by", "from"}:
                 for pobj in prep.children:
                     source = source or index.resolve(pobj)
         named_after = source is not None
@@ -346,11 +348,27 @@ BEARING_VERBS = {"face", "draw", "attract", "receive", "provoke", "spark", "prom
 BEARING_PREPOSITIONS = {"despite", "amid", "amidst", "after", "following"}
 
 
+def _bearing_verb(noun: Token) -> Token | None:
+    """The verb whose subject bears a criticism: "X faced / drew criticism", "X came in for
+    criticism"."""
+    host = noun.head
+    if noun.dep_ == "dobj" and host.lemma_ in BEARING_VERBS and not is_negated(host):
+        return host
+    if noun.dep_ == "pobj" and host.lower_ == "for" and host.head.lemma_ == "come" \
+            and any(c.dep_ == "prt" and c.lower_ == "in" for c in host.head.children) and not is_negated(host.head):
+        return host.head
+    return None
+
+
 def _criticism_bearer(noun: Token, index: MentionIndex) -> str | None:
     """Who a criticism with no written target is aimed at, from the clause around it."""
     host = noun.head
-    if noun.dep_ == "dobj" and host.lemma_ in BEARING_VERBS and not is_negated(host):
-        return _actor(host, index)
+    bearing = _bearing_verb(noun)
+    if bearing is not None:
+        # "X faced criticism"; "X's plan drew a rebuke", "his remarks drew …": whose they are.
+        subject = next((c for c in bearing.children if c.dep_ == "nsubj"), None)
+        owners = targets_of(subject, index) if subject is not None else []
+        return _actor(bearing, index) or (owners[0] if len(owners) == 1 else None)
     if noun.dep_ == "pobj" and host.lower_ in BEARING_PREPOSITIONS and host.head.pos_ in {"VERB", "AUX"}:
         return _actor(host.head, index)
     return None

@@ -979,3 +979,19 @@ def test_the_outgoing_government_is_the_government(extract):
 ])
 def test_denying_someones_claims_rejects_them(extract, text, pair):
     assert pair in [(s, t) for s, t, k, _ in extract(text).interactions if k == "criticises"]
+
+
+@pytest.mark.parametrize(("text", "source", "target"), [
+    # "from X" hung on the verb, and a bearer named by whose words or plan drew it.
+    ("Mr Tomas Berg spoke in Brussels on Monday. His remarks drew a sharp rebuke from Lena Moser, a Green "
+     "lawmaker.", "Lena Moser", "Tomas Berg"),
+    ("Ms Ana Ruiz's plan drew a sharp rebuke from Lena Moser.", "Lena Moser", "Ana Ruiz"),
+    ("Ms Ana Ruiz came in for sharp criticism from the Scottish National Party.",
+     "Scottish National Party", "Ana Ruiz"),
+])
+def test_criticism_drawn_or_come_in_for_is_borne_by_the_subject(extract, text, source, target):
+    assert (source, target, "criticises") in [(s, t, k) for s, t, k, _ in extract(text).interactions]
+
+
+def test_coming_in_from_the_cold_is_no_criticism(extract):
+    assert extract("Ms Ana Ruiz came in from the cold after the Scottish National Party vote.").interactions == []
