@@ -701,6 +701,8 @@ class MentionIndex:
             return None
         root = doc[i:end].root
         for appos in (c for c in root.children if c.dep_ == "appos" and c.i > end):
+            if is_title_head(appos, self.lexicon):
+                return None  # "X, secretary-general of the ODM, the largest party, …": a post's holder
             if appos.lemma_.lower() in descriptors:
                 return end
             if appos.lower_ == "one" and any(p.lemma_.lower() in descriptors for prep in appos.children

@@ -187,10 +187,15 @@ def _title_phrase(head: Token, index: MentionIndex, lexicon: Lexicon,
     # Right side: "director general", then "of Public Prosecutions", "of the Y party".
     tail: list[Token] = []
     anchor = head
-    while anchor.i + 1 < len(doc) and doc[anchor.i + 1].lower_ in {"general", "designate", "elect"} \
-            and doc[anchor.i + 1].head.i in {head.i, anchor.i}:
-        anchor = doc[anchor.i + 1]
-        tail.append(anchor)
+    while True:
+        # "director general", "secretary-general" (the hyphen a token of its own), "president-elect"
+        hyphen = anchor.i + 2 < len(doc) and doc[anchor.i + 1].text == "-" and not doc[anchor.i].whitespace_
+        nxt = anchor.i + (2 if hyphen else 1)
+        if nxt >= len(doc) or doc[nxt].lower_ not in {"general", "designate", "elect"} \
+                or doc[nxt].head.i not in {head.i, anchor.i}:
+            break
+        tail.extend(doc[anchor.i + 1:nxt + 1])
+        anchor = doc[nxt]
     for prep in [*head.rights, *(anchor.rights if anchor.i != head.i else [])]:
         if prep.dep_ != "prep" or prep.lower_ not in {"of", "for", "to", "at"}:
             continue

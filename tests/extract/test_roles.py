@@ -580,3 +580,13 @@ def test_a_shadow_post_facing_a_department_keeps_shadow_in_its_title(extract):
 ])
 def test_a_party_in_a_relative_clause_is_a_membership(extract, text, person, party):
     assert (person, party) in extract(text).memberships
+
+
+def test_a_post_written_with_a_hyphen_before_a_body_the_parser_hangs_on_the_holder(extract):
+    # The parser hangs "the largest party …" on the name, as if the name were the party's.
+    found = extract("Kamau Njoroge, secretary-general of the Orange Democratic Movement (ODM), the largest party "
+                    "in the opposition Azimio la Umoja coalition, said on Thursday that police had fired live "
+                    "ammunition at unarmed demonstrators.")
+    assert found.entities["Kamau Njoroge"][0] == "Person"
+    assert [(p, r, o) for p, r, o, *_ in found.roles] == [
+        ("Kamau Njoroge", "secretary-general", "Orange Democratic Movement")]
