@@ -475,6 +475,8 @@ class MentionIndex:
         if not any(c.isalpha() for c in name) or {name.lower(), name.lower().removesuffix("s")} & lex.post_titles:
             return None  # "MSP", "Chancellor": a post, not an entity
         weak = ent.label_ in WEAK_LABELS and not (canonical or named_party or party_family)
+        if weak and start > 0 and doc[start - 1].lower_ in lex.body_descriptors and doc[start - 1].pos_ == "NOUN":
+            type_, weak = "Organization", False  # "the progressive group Indivisible", taken for a title
         if type_ != "Person" and not canonical and self._acts_like_person(doc[start:end]):
             type_, weak = "Person", False
         if end - start == 1 and type_ == "Organization" and not canonical and doc[start].tag_ in {"JJ", "NN"} \

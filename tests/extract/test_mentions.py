@@ -98,6 +98,14 @@ def test_a_state_named_in_an_events_name_is_a_place(extract):
     assert extract("Ann Lee said the Iraq war had cost Labour dearly.").entities["Iraq"][0] == "Place"
 
 
+def test_a_name_after_a_word_describing_a_body_is_the_body(extract):
+    # The model takes "Indivisible" for a title (a work of art).
+    found = extract("Senator Laura Brennan has also been criticized by the progressive group Indivisible, "
+                    "which said in a statement that the bill protects the count but not the counters.")
+    assert found.entities["Indivisible"][0] == "Organization"
+    assert ("Indivisible", "Laura Brennan", "criticises", "criticises") in found.interactions
+
+
 def test_page_furniture_is_dropped(extract):
     found = extract("Maria Okafor won the vote.\n\nCLICK HERE TO GET THE NORTHERN STAR APP\n\nShe thanked voters.")
     assert not any("Northern Star" in name for name in found.entities)
