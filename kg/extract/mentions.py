@@ -89,6 +89,8 @@ GROUP_MARKERS = {"the", "both", "two", "three"}
 GROUP_SIZES = {"two": 2, "both": 2, "three": 3}
 # Honorifics of peers, whose title may name a place: "Lord X of Y", "Baroness X of Y".
 PEERAGES = {"lord", "baroness", "lady", "baron", "viscount", "earl"}
+# Titles of rank written only before a person's name.
+RANKS = PEERAGES | {"sir", "dame"}
 # Letters of a seat in a parliament: "the MP for Y" names a constituency.
 SEAT_LETTERS = {"MP", "MEP", "MSP", "AM", "MLA", "TD"}
 # A pronoun in these places is an object (of a verb or a preposition), never a clause's subject.
@@ -620,15 +622,24 @@ class MentionIndex:
         capitalised words the model missed, right after a post word, are a person; returns
         where the name ends."""
         doc, lex = self.doc, self.lexicon
-        if i == 0 or not is_title_head(doc[i - 1], lex) or not doc[i].is_title \
-                or doc[i].lower_.rstrip(".") not in lex.honorifics:
+        if not doc[i].is_title or doc[i].lower_.rstrip(".") not in lex.honorifics:
+            return None
+        # After a post word ("Labour peer Lord X"), or a title of rank opening the phrase
+        # ("But Dame X, the former culture secretary, …").
+        after_post = i > 0 and is_title_head(doc[i - 1], lex)
+        if not after_post and (doc[i].lower_ not in RANKS or i > 0 and doc[i - 1].is_title):
             return None
         end = i + 1
         while end < len(doc) and end - i <= 2 and end not in taken and doc[end].tag_ == "NNP" \
                 and doc[end].is_title and doc[end].text.isalpha() and doc[end].lower_ not in lex.org_head_words \
                 and not is_title_head(doc[end], lex) and doc[end].lower_.rstrip(".") not in lex.honorifics:
             end += 1
-        return end if end > i + 1 and (end == len(doc) or doc[end].tag_ != "NNP") else None
+        if end == i + 1 or end < len(doc) and doc[end].tag_ == "NNP":
+            return None
+        if doc[i].lower_ in PEERAGES and end + 1 < len(doc) and doc[end].lower_ == "of" \
+                and doc[end + 1].is_title and doc[end + 1].is_alpha and end + 1 not in taken:
+            end += 2  # "Lord Nicholls of Birkenhead": the peer's territorial title
+        return end
 
     def _titled_name_end(self, i: int, taken: set[int]) -> int | None:
         """"Chief Constable Alastair McWhirter": two or three capitalised words the model

@@ -106,6 +106,11 @@ def test_a_name_after_a_word_describing_a_body_is_the_body(extract):
     assert ("Indivisible", "Laura Brennan", "criticises", "criticises") in found.interactions
 
 
+def test_a_title_of_rank_opens_a_name_the_model_missed(extract):
+    found = extract("The plan was attacked by Lord Haverstock of Tenby, who said it was unworkable.")
+    assert found.entities["Haverstock of Tenby"][0] == "Person"
+
+
 def test_page_furniture_is_dropped(extract):
     found = extract("Maria Okafor won the vote.\n\nCLICK HERE TO GET THE NORTHERN STAR APP\n\nShe thanked voters.")
     assert not any("Northern Star" in name for name in found.entities)
