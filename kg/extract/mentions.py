@@ -89,6 +89,8 @@ GROUP_MARKERS = {"the", "both", "two", "three"}
 GROUP_SIZES = {"two": 2, "both": 2, "three": 3}
 # Honorifics of peers, whose title may name a place: "Lord X of Y", "Baroness X of Y".
 PEERAGES = {"lord", "baroness", "lady", "baron", "viscount", "earl"}
+# Quoted sentences looked past, back to the narration that introduced a quote.
+QUOTED_SENTENCES_SKIPPED = 2
 # Titles of rank written only before a person's name.
 RANKS = PEERAGES | {"sir", "dame"}
 # Letters of a seat in a parliament: "the MP for Y" names a constituency.
@@ -1344,11 +1346,17 @@ class MentionIndex:
 
     def _previous_main_subject(self, tok: Token, gender: str, exclude: frozenset[str]) -> str | None:
         """The person who is the subject of the main verb of the sentence before ``tok``'s,
-        when that sentence is narration (not quoted words)."""
+        when that sentence is narration, or of the narration just before the quoted sentences
+        that run into ``tok``'s ("X brushed off the attack. 'Y has not read it. I'd …,' he said")."""
         sent_i = self._sentence_number(tok.i)
-        if sent_i == 0:
+        before = sent_i - 1
+        while before > 0 and before >= sent_i - QUOTED_SENTENCES_SKIPPED \
+                and self.quote_mask[sentence_of(self.doc[self._sent_starts[before]]).root.idx] \
+                and self.quote_mask[self.doc[self._sent_starts[sent_i]].idx]:
+            before -= 1  # the quote began in an earlier sentence: look before it
+        if before < 0:
             return None
-        root = sentence_of(self.doc[self._sent_starts[sent_i - 1]]).root
+        root = sentence_of(self.doc[self._sent_starts[before]]).root
         if self.quote_mask[root.idx]:
             return None
         for child in root.children:

@@ -135,3 +135,9 @@ def test_a_demand_is_no_naming_of_its_quoted_words(extract):
     found = extract('Opposition leader Greta Lund has called for a full inquiry into the "harbour contracts scandal", '
                     "arguing that only an inquiry can settle it.")
     assert found.quotes == []
+
+
+def test_he_after_a_quote_of_several_sentences_is_the_one_the_narration_before_it_was_about(extract):
+    text = ("Mr Wade Kessler said the bill was a mistake. Mr Todd Harlan brushed off the attack. "
+            "\"Wade hasn't read the bill. I'd be happy to walk him through it, slowly,\" he said.")
+    assert [s for s, q in extract(text).quotes if q.startswith("Wade hasn't")] == ["Todd Harlan"]
