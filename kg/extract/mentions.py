@@ -735,6 +735,10 @@ class MentionIndex:
         while (j < len(doc) and j - i < 5 and j not in taken and doc[j].is_title
                and doc[j].pos_ in {"PROPN", "ADJ", "NOUN"}):
             j += 1
+        if i < j < len(doc) and doc[j].text == "party" and j not in taken and not doc[i].is_sent_start \
+                and all(t.pos_ == "PROPN" and t.lower_ not in self.lexicon.title_modifiers for t in doc[i:j]) \
+                and not _party_family(_span_text(doc, i, j), self.lexicon):  # not "the Opposition party"
+            return j + 1  # "the ruling Fidesz party": a party's name, written before the word
         if j == i or doc[j - 1].lower_ not in self.lexicon.org_head_words:
             return None
         # "Commission for Racial Equality", "Institute for Fiscal Studies": the field after it.

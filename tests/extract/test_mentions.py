@@ -111,6 +111,13 @@ def test_a_title_of_rank_opens_a_name_the_model_missed(extract):
     assert found.entities["Haverstock of Tenby"][0] == "Person"
 
 
+def test_a_name_written_before_the_word_party_is_a_party(extract):
+    found = extract("Hungary's Justice Minister Eszter Borbely, a senior member of the ruling Fidesz party, "
+                    "accused the Parliament of political blackmail.")
+    assert found.entities["Fidesz party"][0] == "Organization"
+    assert ("Eszter Borbely", "Fidesz party") in found.memberships
+
+
 def test_page_furniture_is_dropped(extract):
     found = extract("Maria Okafor won the vote.\n\nCLICK HERE TO GET THE NORTHERN STAR APP\n\nShe thanked voters.")
     assert not any("Northern Star" in name for name in found.entities)
