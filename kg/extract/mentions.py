@@ -807,7 +807,7 @@ class MentionIndex:
                 continue
             if child.dep_ == "poss" and child.ent_type_ == "PERSON":
                 continue  # "Mr X's government": the one X leads, of the article's state
-            if child.dep_ in {"compound", "amod", "nmod"} and lex.org_aliases.get(child.text) in lex.parties():
+            if child.dep_ in {"compound", "amod", "nmod"} and child.text in lex.org_aliases:  # a party's name
                 continue  # "the Labour government": the one in office ("a Tory government" stops at "a")
             return None
         # "government proposals", "a government minister": the government's (not "local
@@ -1354,10 +1354,10 @@ class MentionIndex:
         that run into ``tok``'s ("X brushed off the attack. 'Y has not read it. I'd …,' he said")."""
         sent_i = self._sentence_number(tok.i)
         before = sent_i - 1
-        while before > 0 and before >= sent_i - QUOTED_SENTENCES_SKIPPED \
-                and self.quote_mask[sentence_of(self.doc[self._sent_starts[before]]).root.idx] \
-                and self.quote_mask[self.doc[self._sent_starts[sent_i]].idx]:
-            before -= 1  # the quote began in an earlier sentence: look before it
+        if self.quote_mask[self.doc[self._sent_starts[sent_i]].idx]:  # tok's sentence opens inside a quote
+            while before > 0 and before >= sent_i - QUOTED_SENTENCES_SKIPPED \
+                    and self.quote_mask[sentence_of(self.doc[self._sent_starts[before]]).root.idx]:
+                before -= 1  # the quote began in an earlier sentence: look before it
         if before < 0:
             return None
         root = sentence_of(self.doc[self._sent_starts[before]]).root
