@@ -34,6 +34,10 @@ AUTHORING_VERBS = {"outline", "unveil", "announce", "publish", "propose", "launc
                    "table", "introduce", "present", "make", "issue", "produce", "adopt", "float"}
 # Verbs that name someone with the words that follow: "called X a liar", "branded Y 'a disgrace'".
 NAMING_VERBS = {"call", "brand", "label", "describe", "dub", "liken"}
+# Naming verbs that stigmatise by themselves: "branded Y 'the minister for grievance'" is blame
+# unless the name given reads as praise (in news "branded" and "labelled" go with "a disgrace",
+# "a joke", "unworkable"; "called" and "dubbed" as often with a nickname).
+STIGMATISING_VERBS = {"brand", "label"}
 # Documents that speak for whoever wrote them ("the report criticised Y").
 DOCUMENT_NOUNS = {"report", "study", "review", "inquiry", "survey", "audit", "letter", "statement", "analysis",
                   "investigation", "paper", "document", "memo", "assessment", "research", "submission"}

@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from kg.extract import tone
 from kg.extract.common import (
     NAMING_VERBS,
+    STIGMATISING_VERBS,
     author_of,
     clause_subject,
     coordinated_subjects,
@@ -661,7 +662,9 @@ def _naming(doc: Doc, index: MentionIndex, lexicon: Lexicon, article_id: str, ve
     likeness = "to" if verb.lemma_ in LIKENING_VERBS else "as"
     complements = [c for c in verb.subtree if c.dep_ in {"oprd", "attr", "acomp", "xcomp", "ccomp"}] + [
         c for head in as_heads for prep in head.children if prep.dep_ == "prep" and prep.lower_ == likeness
-        for c in prep.children]
+        for c in prep.children] + [
+        # "branded the minister 'a disgrace to her office'": the name given read as the object's apposition.
+        c for obj in objects for c in obj.children if c.dep_ == "appos" and c.i > obj.i]
     complement_words = {t.lemma_.lower() for c in complements for t in c.subtree}
     judgements = [j for j in lexicon.judgements if j.kind in {"noun", "adjective", "evaluation"}
                   and j.predicate not in SUPPORT_PREDICATES and j.lemmas[0] in complement_words]
@@ -670,8 +673,10 @@ def _naming(doc: Doc, index: MentionIndex, lexicon: Lexicon, article_id: str, ve
     # with praise is no blame, whatever its words read.
     praise = lexicon.verb_cues().get(verb.head.lemma_)
     praising = verb.dep_ == "advcl" and praise is not None and praise.kind == "supports"
-    if not judgements and words and not praising and tone.tone_of(words, lexicon) <= tone.NEGATIVE_TONE:
-        judgements = [NEGATIVE_NAMING]
+    if not judgements and words and not praising:
+        score = tone.tone_of(words, lexicon)
+        if score <= tone.NEGATIVE_TONE or (verb.lemma_ in STIGMATISING_VERBS and score <= 0):
+            judgements = [NEGATIVE_NAMING]
     for judgement in judgements:
         for obj in objects:
             for target in targets_of(obj, index, exclude=frozenset({source})):

@@ -523,6 +523,24 @@ def test_naming_someone_in_kind_words_is_no_criticism(extract, text):
     assert [k for _, _, k, _ in extract(text).interactions if k == "criticises"] == []
 
 
+@pytest.mark.parametrize("text, source, target", [
+    # The name given read as the object's apposition.
+    ('Union leader Ada Quill branded Mr Rolf Brandt "a disgrace to his office".', "Ada Quill", "Rolf Brandt"),
+    # "branded" stigmatises by itself: a name no word of which reads bad is still blame.
+    ('Ms Nadia Holm also branded Mr Jonas Berg "the minister for grievance".', "Nadia Holm", "Jonas Berg"),
+])
+def test_branding_someone_criticises_them(extract, text, source, target):
+    assert (source, target, "criticises") in [(s, t, k) for s, t, k, _ in extract(text).interactions]
+
+
+@pytest.mark.parametrize("text", [
+    'Ms Nadia Holm branded Mr Jonas Berg "a great success story".',
+    'Ms Nadia Holm called Mr Jonas Berg "the minister for grievance".',
+])
+def test_branding_in_praise_or_calling_by_a_plain_name_is_no_criticism(extract, text):
+    assert [k for _, _, k, _ in extract(text).interactions if k == "criticises"] == []
+
+
 def test_a_report_that_is_a_rebuke_is_its_authors(extract):
     found = extract("The Environmental Audit Committee published a report on Monday. "
                     "The report was a stinging rebuke for John Prescott.")
