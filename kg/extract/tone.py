@@ -172,6 +172,12 @@ def _is_about(tok: Token, lexicon: Lexicon) -> bool:
     phrase = _phrase_of(tok)
     if phrase.dep_ in ABOUT_DEPS or (phrase.i != tok.i and _judged_by_modifier(phrase, lexicon)):
         return True
+    befalls = phrase.head.head
+    if phrase.i == tok.i and phrase.dep_ == "pobj" and phrase.head.lower_ == "for" and befalls.pos_ == "NOUN" \
+            and not befalls.lower_.endswith("ing"):
+        # "a tough fight for X", "a blow for X": whom it befalls (not "voting for X", nor
+        # "the price for Tory chaos", where the name is in the phrase judged)
+        return False
     return phrase.dep_ == "pobj" and phrase.head.lower_ in ABOUT_PREPOSITIONS \
         and not is_title_head(phrase.head.head, lexicon)
 
@@ -210,9 +216,14 @@ def _is_harmed(tok: Token, lexicon: Lexicon) -> bool:
     """"Y's plan would undermine the UN", "those fuelling the reports were damaging Labour":
     the object of a harmful act is its victim, not whom the words blame."""
     phrase = _phrase_of(tok)
-    if phrase.dep_ not in {"dobj", "pobj"}:
+    if phrase.dep_ == "poss":
+        phrase = _phrase_of(phrase.head)  # "were damaging Labour's chances": whose they are
+    if phrase.dep_ == "nsubjpass" and any(c.dep_ == "agent" for c in phrase.head.children):
+        act = phrase.head  # "had been hurt by the row": done to them, by someone or something else
+    elif phrase.dep_ not in {"dobj", "pobj"}:
         return False
-    act = governor(phrase)
+    else:
+        act = governor(phrase)
     lemma = act.lemma_.lower()
     return act.pos_ == "VERB" and (lemma in lexicon.tone_shifters or _analyzer(lexicon).lexicon.get(lemma, 0.0) < 0)
 
@@ -313,11 +324,16 @@ def _countered(tok: Token, lexicon: Lexicon) -> bool:
     reads bad as a whole: "cut ill-health benefits" is a harm, not a remedy)?"""
     if tok.pos_ == "VERB" and tok.lemma_.lower() in lexicon.tone_counters:
         return any(c.dep_ == "dobj" and _reads_bad(c, lexicon) for c in tok.children)
+    if tok.dep_ == "advmod" and tok.head.pos_ == "VERB":
+        return _countered(tok.head, lexicon)  # "aggressively fought racism": how it was fought
     phrase = tok
-    for _ in range(3):  # "costly" → "unnecessary" → "interference"
-        if phrase.dep_ not in {"amod", "compound", "conj"}:
+    for _ in range(3):  # "costly" → "unnecessary" → "interference"; "racism" → "all forms (of)"
+        if phrase.dep_ == "pobj" and phrase.head.lower_ == "of" and phrase.head.head.pos_ == "NOUN":
+            phrase = phrase.head.head
+        elif phrase.dep_ in {"amod", "compound", "conj"}:
+            phrase = phrase.head
+        else:
             break
-        phrase = phrase.head
     # The thing acted on: an object, or "on"/"against" it ("crack down on crime"; not "the
     # talks ended in disaster").
     acted_on = phrase.dep_ == "dobj" or phrase.dep_ == "pobj" and phrase.head.lower_ in {"on", "against"}

@@ -52,6 +52,10 @@ def related(nlp):
     # The one warned is addressed, outside the reported clause.
     ("Petra Lindqvist warned the BBC that its reporting was reckless and had caused real harm.",
      "Petra Lindqvist", "BBC"),
+    # "for" after a verb or inside the phrase judged is no hardship befalling the name.
+    ("Ingrid Holm said voting for the Conservatives meant higher taxes, borrowing and waste.",
+     "Ingrid Holm", "Conservative Party"),
+    ("Ingrid Holm said families were paying the price for Conservative chaos.", "Ingrid Holm", "Conservative Party"),
 ])
 def test_negative_words_about_someone_named_criticise_them(related, text, source, target):
     found = related(text)
@@ -90,6 +94,11 @@ def test_negative_words_about_someone_named_criticise_them(related, text, source
     # Acting against a bad thing is no fault.
     "Ingrid Holm said the Greens had fought racism in all its forms.",
     "Ingrid Holm said Rafael Ortiz wanted to reduce costly and unnecessary interference in people's lives.",
+    "Ingrid Holm said the Greens also aggressively fought all forms of racism.",
+    # Whose chances a harm damages, whom a harm befell, and whom a hard time befalls are victims.
+    "Ingrid Holm said those fuelling the rumours were damaging the Greens' chances.",
+    'Ingrid Holm said Mr Rafael Ortiz had been "hurt" by the bitter row.',
+    'Ingrid Holm predicted the election would be a "tough, tough fight" for the Greens.',
 ])
 def test_no_criticism_by_tone(related, text):
     assert [f for f in related(text) if f[2] == tone.EXTRACTOR] == []
