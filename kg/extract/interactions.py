@@ -440,7 +440,8 @@ STRIKING_BACK_VERBS = {"hit", "fire", "strike", "shoot", "punch"}
 REBUTTING_VERBS = {"dismiss", "reject", "rebuff", "deny", "brush", "shrug", "counter", "rebut", "refute"}
 RESPONDING_VERBS = {"respond", "react", "reply"}
 REBUTTED_NOUNS = {"criticism", "charge", "accusation", "allegation", "attack", "claim", "complaint", "jibe",
-                  "remark", "comment", "suggestion", "critique"}
+                  "remark", "comment", "suggestion", "critique", "characterisation", "characterization",
+                  "portrayal", "insinuation", "smear", "slur", "assertion"}
 
 
 def _is_retort(verb: Token) -> bool:

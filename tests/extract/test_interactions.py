@@ -973,6 +973,8 @@ def test_support_won_is_given_by_the_backer(extract, text, pair):
      "published in May.", ("Ann Lee", "Rhys Owen")),
     ("Rhys Owen attacked Ann Lee over the delays. Responding to the criticism, Ms Lee said the plan was on time.",
      ("Ann Lee", "Rhys Owen")),
+    ("Rhys Owen accused Ann Lee of hiding the figures. Ms Lee rejected the characterisation.",
+     ("Ann Lee", "Rhys Owen")),
 ])
 def test_a_retort_turns_on_the_critic_it_answers(extract, text, pair):
     found = extract(text)
