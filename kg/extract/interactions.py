@@ -194,9 +194,10 @@ def _verb(doc: Doc, index: MentionIndex, article_id: str, verb: Token, cue: Inte
         return
     if any(c.dep_ == "advmod" and c.lower_ in IRONIC for c in verb.children):
         return  # "mockingly welcomed the chancellor back": no praise, and no clear blame
-    if is_passive(verb):
+    split = _passive_split_by_time(verb)
+    if is_passive(verb) or split:
         source = passive_agent(verb, index)
-        objects = [c for c in verb.children if c.dep_ == "nsubjpass"]
+        objects = split or [c for c in verb.children if c.dep_ == "nsubjpass"]
     else:
         source = _actor(verb, index)
         objects = [c for c in verb.children if c.dep_ in {"dobj", "obj"}]
@@ -214,7 +215,7 @@ def _verb(doc: Doc, index: MentionIndex, article_id: str, verb: Token, cue: Inte
             it = next((c for c in verb.children if c.dep_ == "nsubj" and c.lower_ == "it"), None)
             source = index.body_before(it) if it is not None else None
     sources = [source] if source is not None else []
-    if not is_passive(verb):
+    if not is_passive(verb) and not split:
         sources += [s for s in coordinated_subjects(verb, index) if s not in sources]
     for source in sources:
         if not is_actor(index, source):
@@ -225,6 +226,16 @@ def _verb(doc: Doc, index: MentionIndex, article_id: str, verb: Token, cue: Inte
             for target in targets_of(obj, index, exclude=frozenset({source})):
                 if is_actor(index, target):
                     yield _fact(doc, index, article_id, source, target, cue, verb.i, obj.i, cue.confidence)
+
+
+def _passive_split_by_time(verb: Token) -> list[Token]:
+    """"X was last night accused by Y": the parser hangs the participle on the time phrase
+    between "was" and it; the subjects of "was" are those it was done to."""
+    head = verb.head
+    if verb.dep_ != "acl" or verb.tag_ != "VBN" or head.dep_ != "npadvmod" or head.head.lemma_ != "be" \
+            or not any(c.dep_ == "agent" for c in verb.children):
+        return []
+    return [c for c in head.head.children if c.dep_ == "nsubj"]
 
 
 def _asks_whether(clause: Token) -> bool:

@@ -523,6 +523,12 @@ def test_naming_someone_in_kind_words_is_no_criticism(extract, text):
     assert [k for _, _, k, _ in extract(text).interactions if k == "criticises"] == []
 
 
+def test_a_passive_split_by_when_it_happened_is_still_passive(extract):
+    # The parser hangs "accused" on "night": Mr Brandt is still the one accused.
+    found = extract("Mr Rolf Brandt was last night accused by the Greens of hiding the true cost.")
+    assert [(s, t) for s, t, k, _ in found.interactions] == [("Green Party", "Rolf Brandt")]
+
+
 @pytest.mark.parametrize("text, source, target", [
     # The name given read as the object's apposition.
     ('Union leader Ada Quill branded Mr Rolf Brandt "a disgrace to his office".', "Ada Quill", "Rolf Brandt"),
