@@ -846,7 +846,7 @@ def test_a_name_beside_a_kin_noun_is_the_target(extract):
     ("Critics, including the Labour MP Ann Lee, said Rhys Owen had misled parliament.", ("Ann Lee", "Rhys Owen")),
     ("Ann Lee questioned whether Rhys Owen was fit to lead the party.", ("Ann Lee", "Rhys Owen")),
     ('Shadow health secretary Ann Lee said: "Mr Rhys Owen\'s government is all talk."', ("Ann Lee", "Rhys Owen")),
-    ('Ann Lee said Rhys Owen was "playing politics with the suffering of farmers".', ("Ann Lee", "Rhys Owen")),
+    ('Ann Lee said Rhys Owen was "playing politics with the school budget".', ("Ann Lee", "Rhys Owen")),
 ])
 def test_modern_wording_of_blame(extract, text, pair):
     assert pair in [(s, t) for s, t, k, _ in extract(text).interactions if k == "criticises"]
