@@ -120,6 +120,7 @@ def resolve(results: Mapping[str, ArticleResult] | Iterable[ArticleResult], *,
         facts now use those keys, and every key minted so far. The result does not depend
         on the input order.
     """
+    lexicon = load_lexicon()
     by_id = results if isinstance(results, Mapping) else {r.article.id: r for r in results}
     ids = sorted(by_id)
     locals_: list[tuple[str, int, Entity]] = []  # (article, place among its entities, entity)
@@ -129,11 +130,16 @@ def resolve(results: Mapping[str, ArticleResult] | Iterable[ArticleResult], *,
         result = by_id[article_id]
         locals_.extend((article_id, i, e) for i, e in enumerate(result.entities))
         places = {e.key: i for i, e in enumerate(result.entities)}
+        governments = [e.key for e in result.entities if _is_government(e)]
         for fact in result.facts:
             if fact.role:
                 role_forms.setdefault(slugify(fact.role), Counter())[fact.role] += 1
             if fact.kind in {"role", "membership"} and fact.subject in places and fact.object in places:
                 affiliations.append((article_id, places[fact.subject], places[fact.object or ""]))
+            elif len(governments) == 1 and fact.kind == "role" and fact.status != "former" and fact.role \
+                    and lexicon.is_government_post(fact.role) and fact.subject in places:
+                # A minister whose post names no body serves in the one government the article names.
+                affiliations.append((article_id, places[fact.subject], places[governments[0]]))
     groups: list[_Group] = []
     by_form: dict[tuple[EntityType, str], _Group] = {}
     people = _PersonIndex()
@@ -207,9 +213,10 @@ class _ResolvedArticles(Sequence[ArticleResult]):
         return replace(r, entities=article_entities, facts=facts)
 
     def _own_side(self, fact: Fact) -> bool:
-        """A criticism read from tone alone between people of one party, or of a party by
-        its own people ("Labour's X said Labour faced a tough fight"), as the corpus tells
-        whose side each is on: read as campaign talk, not an attack."""
+        """A criticism read from tone alone between people of one party or one government, or
+        of a party or government by its own people ("Labour's X said Labour faced a tough
+        fight", a minister on a fellow minister), as the corpus tells whose side each is on:
+        read as campaign talk or an account of hard times, not an attack."""
         if fact.extractor != TONE_EXTRACTOR or fact.object is None:
             return False
         source = self._parties.get(fact.subject, frozenset())
@@ -217,13 +224,18 @@ class _ResolvedArticles(Sequence[ArticleResult]):
         return bool(source & target)
 
 
+def _is_government(entity: Entity) -> bool:
+    return entity.type == "Organization" and (entity.name == "government" or entity.name.endswith(" government"))
+
+
 def _parties(affiliations: Iterable[tuple[str, int, int]], article_keys: Mapping[str, tuple[str, ...]],
              entities: Mapping[str, Entity]) -> dict[str, frozenset[str]]:
-    """The parties each entity is of, across the corpus: a party is its own, a person is of
-    the parties any article gives them a post or membership in."""
+    """The sides each entity is on, across the corpus: the parties and governments it is of.
+    A party or government is its own; a person is of those any article gives them a post or
+    membership in (a minister, of the one government their article names)."""
     party_names = load_lexicon().parties()
     party_keys = {key for key, entity in entities.items() if entity.type == "Organization"
-                  and (entity.name in party_names or entity.name.endswith(" Party"))}
+                  and (entity.name in party_names or entity.name.endswith(" Party") or _is_government(entity))}
     found: dict[str, set[str]] = {key: {key} for key in party_keys}
     for article_id, member, body in affiliations:
         body_key = article_keys[article_id][body]

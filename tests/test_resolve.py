@@ -316,3 +316,35 @@ def test_tone_criticism_within_a_party_the_corpus_knows_is_dropped() -> None:
     found = {(f.object, f.extractor) for f in b.facts}
     assert found == {("organization/green-party", TONE), ("person/inge-varga", TONE),
                      ("person/tavish-ollerby", "test.v1")}
+
+
+def test_tone_criticism_within_one_government_is_dropped() -> None:
+    from dataclasses import replace
+
+    from kg.extract.tone import EXTRACTOR as TONE
+
+    def tone(article_id: str, subject: str, obj: str) -> Fact:
+        return replace(fact(article_id, "criticises", subject, obj, predicate="criticises"), extractor=TONE)
+
+    resolved = resolve([
+        # Two ministers of the one government their article names ...
+        article_result("a.txt", person("p", "Odile Marchetti"), person("q", "Tavish Ollerby"),
+                       org("g", "UK government", "government"),
+                       facts=(fact("a.txt", "role", "p", role="Home Secretary", status="current"),
+                              fact("a.txt", "role", "q", role="Chancellor", status="current"))),
+        # ... a shadow minister; a former minister; a minister where no government is named.
+        article_result("b.txt", person("r", "Inge Varga"), person("s", "Bram Tollis"), person("t", "Ada Quill"),
+                       facts=(fact("b.txt", "role", "r", role="shadow Home Secretary", status="current"),
+                              fact("b.txt", "role", "s", role="Foreign Secretary", status="former"),
+                              fact("b.txt", "role", "t", role="Health Secretary", status="current"))),
+        article_result("c.txt", person("p", "Odile Marchetti"), person("q", "Tavish Ollerby"),
+                       person("r", "Inge Varga"), person("s", "Bram Tollis"), person("t", "Ada Quill"),
+                       org("g", "UK government", "government"),
+                       facts=(tone("c.txt", "p", "q"), tone("c.txt", "q", "g"), tone("c.txt", "r", "g"),
+                              tone("c.txt", "s", "p"), tone("c.txt", "t", "p"))),
+    ])
+    c = next(r for r in resolved.articles if r.article.id == "c.txt")
+    found = {(f.subject, f.object) for f in c.facts}
+    assert found == {("person/inge-varga", "organization/uk-government"),
+                     ("person/bram-tollis", "person/odile-marchetti"),
+                     ("person/ada-quill", "person/odile-marchetti")}

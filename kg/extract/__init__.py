@@ -70,7 +70,5 @@ def extract_article(doc: Doc, article: Article, *, lexicon: Lexicon | None = Non
 
 def _serves_in_government(fact: Fact, lexicon: Lexicon) -> bool:
     """A current ministerial post ("Home Secretary", "immigration minister"), not a shadow one."""
-    if fact.kind != "role" or fact.status == "former" or not fact.role:
-        return False
-    title = fact.role.lower().split()
-    return "shadow" not in title and any(" ".join(title[i:]) in lexicon.government_posts for i in range(len(title)))
+    return fact.kind == "role" and fact.status != "former" and bool(fact.role) \
+        and lexicon.is_government_post(fact.role or "")

@@ -117,6 +117,11 @@ class Lexicon:
         """The parties the lexicon knows: the canonical names of ``org_aliases.tsv``."""
         return frozenset(self.org_aliases.values())
 
+    def is_government_post(self, title: str) -> bool:
+        """A ministerial post ("Home Secretary", "immigration minister"), not a shadow one."""
+        words = title.lower().split()
+        return "shadow" not in words and any(" ".join(words[i:]) in self.government_posts for i in range(len(words)))
+
     @cache  # noqa: B019 - the lexicon is a long-lived singleton
     def multiword_titles(self) -> tuple[tuple[str, ...], ...]:
         """The post titles of several words ("secretary of state"), as words, in a fixed order."""
