@@ -118,6 +118,11 @@ def test_a_name_written_before_the_word_party_is_a_party(extract):
     assert ("Eszter Borbely", "Fidesz party") in found.memberships
 
 
+def test_a_faith_is_no_organisation(extract):
+    found = extract("Mr Rolf Brandt said Islam was a religion of peace.")
+    assert "Islam" not in found.entities and "Rolf Brandt" in found.entities
+
+
 def test_page_furniture_is_dropped(extract):
     found = extract("Maria Okafor won the vote.\n\nCLICK HERE TO GET THE NORTHERN STAR APP\n\nShe thanked voters.")
     assert not any("Northern Star" in name for name in found.entities)
