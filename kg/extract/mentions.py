@@ -853,7 +853,7 @@ class MentionIndex:
                 key = f"Person:{m.name}"
                 cluster = self.clusters.get(key) or Cluster(key=key, type="Person")
                 self._attach(cluster, m)
-            elif not m.weak or m.canonical:
+            elif m.canonical or not (m.weak or self._opens_sentence_as_common_noun(m)):
                 self._attach(self._org_or_place_cluster(m), m)
         self._attach_governments(governments)
         self._type_by_vote()
@@ -998,11 +998,18 @@ class MentionIndex:
         """A lone capitalised word the model took for a name ("Trigger warning")."""
         if len(m.name.split()) > 1 or m.gender is not None:
             return False
+        if self._opens_sentence_as_common_noun(m):
+            return True
         tok = self.doc[m.end - 1]
-        sent = sentence_of(tok)
-        if tok.tag_ == "NN" and tok.i == sent.start + (1 if sent[0].is_punct else 0):
-            return True  # a capitalised common noun opening a sentence ("Trigger warning: …")
         return tok.dep_ in {"compound", "amod"} and tok.head.pos_ == "NOUN" and tok.head.is_lower
+
+    def _opens_sentence_as_common_noun(self, m: Mention) -> bool:
+        """A lone common noun, capitalised because it opens a sentence ("Trigger warning: …",
+        "Communities will have no say")."""
+        tok = self.doc[m.start]
+        sent = sentence_of(tok)
+        return m.end - m.start == 1 and tok.tag_ in {"NN", "NNS"} \
+            and tok.i == sent.start + (1 if sent[0].is_punct else 0)
 
     def _org_or_place_cluster(self, m: Mention) -> Cluster:
         name = m.canonical or m.name

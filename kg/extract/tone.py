@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 from kg.extract.common import (
+    DOCUMENT_NOUNS,
     earlier_owner,
     evidence_for,
     governor,
@@ -56,6 +57,12 @@ ABOUT_DEPS = {"nsubj", "nsubjpass", "poss", "dobj", "attr"}
 ABOUT_PREPOSITIONS = {"of", "by", "for", "against", "on"}
 # Words around a name that leave the phrase about the name: "Labour poster plans", "X and Y".
 PHRASE_DEPS = {"conj", "appos", "compound", "amod", "nmod"}
+# Verbs by which a document or data bear witness ("the report shows that …"), and the words
+# that cite them ("pointing to X figures", "according to X"): whose they are brings the
+# evidence, and is not judged by it. Not "prove", whose subject is judged ("proved a fiasco").
+EVIDENTIAL_VERBS = {"show", "reveal", "suggest", "indicate", "find", "confirm", "demonstrate", "highlight"}
+CITING = {"point", "according", "cite", "quote"}
+DATA_NOUNS = {"figure", "data", "statistic", "number", "poll", "evidence", "estimate", "forecast"}
 # Reporting verbs whose object is the one addressed in a warning: "X warned Y that …".
 WARNING_VERBS = {"warn"}
 # Words hung on a name that describe its bearer: "X, who will waste more", "X, a failed leader".
@@ -130,7 +137,7 @@ def _judged_mentions(sentence: list[Token], speech: Statement, acts: Collection[
         words = {t.i for t in sentence}
         for tok in sentence:
             if _is_about(tok, lexicon) and not _is_speaking(tok, lexicon) and not _is_harmed(tok, lexicon) \
-                    and tok.i not in others_words:
+                    and not _is_witness(tok) and tok.i not in others_words:
                 yield tok, score, tone_of(_clause_of(tok, words), lexicon) <= NEGATIVE_TONE
         if cue.lemma_ in WARNING_VERBS and sentence_of(cue).start == sentence_of(sentence[0]).start:
             yield from ((c, score, True) for c in cue.children if c.dep_ in {"dobj", "dative"})
@@ -226,6 +233,25 @@ def _is_harmed(tok: Token, lexicon: Lexicon) -> bool:
         act = governor(phrase)
     lemma = act.lemma_.lower()
     return act.pos_ == "VERB" and (lemma in lexicon.tone_shifters or _analyzer(lexicon).lexicon.get(lemma, 0.0) < 0)
+
+
+def _is_witness(tok: Token) -> bool:
+    """"This report shows that …", "pointing to X figures", "according to X": the name (or
+    whose document it is) brings the evidence of a statement, not its verdict."""
+    phrase = _phrase_of(tok)
+    if phrase.dep_ == "poss":
+        phrase = _phrase_of(phrase.head)  # "the committee's report shows …"
+    if phrase.dep_ == "nsubj" and phrase.head.lemma_.lower() in EVIDENTIAL_VERBS \
+            and phrase.lemma_.lower() in DOCUMENT_NOUNS | DATA_NOUNS:
+        return True  # not "X's plans showed …", "her record showed …": those are judged
+    for _ in range(3):  # "pointing to X figures", "… to the Office for National Statistics figures"
+        cited = phrase.head if phrase.dep_ == "pobj" else phrase
+        if cited.dep_ in {"prep", "dobj"} and cited.head.lemma_.lower() in CITING:
+            return True
+        if cited.dep_ != "prep" or cited.head.pos_ not in {"NOUN", "PROPN"}:
+            return False
+        phrase = _phrase_of(cited.head)
+    return False
 
 
 def _is_speaking(tok: Token, lexicon: Lexicon) -> bool:

@@ -123,6 +123,15 @@ def test_a_faith_is_no_organisation(extract):
     assert "Islam" not in found.entities and "Rolf Brandt" in found.entities
 
 
+@pytest.mark.parametrize("text, word", [
+    ("Mr Arun Pillai said the State had sought more funds after the floods.", "State"),
+    ('"This is a charter for developers," said Mr Tobias Wren. "Communities will have no say at all."',
+     "Communities"),
+])
+def test_a_common_noun_the_model_takes_for_a_body_is_none(extract, text, word):
+    assert word not in extract(text).entities
+
+
 def test_page_furniture_is_dropped(extract):
     found = extract("Maria Okafor won the vote.\n\nCLICK HERE TO GET THE NORTHERN STAR APP\n\nShe thanked voters.")
     assert not any("Northern Star" in name for name in found.entities)

@@ -56,6 +56,9 @@ def related(nlp):
     ("Ingrid Holm said voting for the Conservatives meant higher taxes, borrowing and waste.",
      "Ingrid Holm", "Conservative Party"),
     ("Ingrid Holm said families were paying the price for Conservative chaos.", "Ingrid Holm", "Conservative Party"),
+    # Plans and records that show something are judged by it, unlike a report.
+    ('Ingrid Holm said the Conservatives\' plans showed they were "terrified of scrutiny".',
+     "Ingrid Holm", "Conservative Party"),
 ])
 def test_negative_words_about_someone_named_criticise_them(related, text, source, target):
     found = related(text)
@@ -99,6 +102,9 @@ def test_negative_words_about_someone_named_criticise_them(related, text, source
     "Ingrid Holm said those fuelling the rumours were damaging the Greens' chances.",
     'Ingrid Holm said Mr Rafael Ortiz had been "hurt" by the bitter row.',
     'Ingrid Holm predicted the election would be a "tough, tough fight" for the Greens.',
+    # Whose report or figures bear witness brings the evidence, not the verdict.
+    "Ingrid Holm said the Audit Committee's report showed the sale had been a complete fiasco.",
+    'Ingrid Holm said the scheme had "failed every test", pointing to Office for National Statistics figures.',
 ])
 def test_no_criticism_by_tone(related, text):
     assert [f for f in related(text) if f[2] == tone.EXTRACTOR] == []
