@@ -201,6 +201,9 @@ def _verb(doc: Doc, index: MentionIndex, article_id: str, verb: Token, cue: Inte
     else:
         source = _actor(verb, index)
         objects = [c for c in verb.children if c.dep_ in {"dobj", "obj"}]
+        reported = _reported_then_acted_on(verb, objects, index)
+        if reported is not None:
+            source, objects = _actor(verb.head.head, index), [reported]
         if not objects:
             # "derided Tory claims they could …": the parser read "claims" as the verb of a
             # clause whose subject is the claimant.
@@ -226,6 +229,22 @@ def _verb(doc: Doc, index: MentionIndex, article_id: str, verb: Token, cue: Inte
             for target in targets_of(obj, index, exclude=frozenset({source})):
                 if is_actor(index, target):
                     yield _fact(doc, index, article_id, source, target, cue, verb.i, obj.i, cue.confidence)
+
+
+def _reported_then_acted_on(verb: Token, objects: list[Token], index: MentionIndex) -> Token | None:
+    """"X said Y had shown courage and defended her": the parser joins the act to the
+    reported clause, but no one defends "her" meaning themselves, so the one who speaks acts
+    on the one spoken of (whose gender does not rule the pronoun out): Y's subject token."""
+    clause = verb.head
+    if verb.dep_ != "conj" or clause.dep_ != "ccomp" or clause.head.pos_ != "VERB" \
+            or any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children):
+        return None
+    pronoun = next((o for o in objects if o.lower_ in {"him", "her"}), None)
+    spoken_of = next((c for c in clause.children if c.dep_ == "nsubj" and c.pos_ == "PROPN"), None)
+    if pronoun is None or spoken_of is None or (key := index.resolve(spoken_of)) is None:
+        return None
+    gender = index.clusters[key].gender
+    return spoken_of if gender in {None, PRONOUN_GENDER[pronoun.lower_]} else None
 
 
 def _passive_split_by_time(verb: Token) -> list[Token]:
@@ -765,6 +784,8 @@ def _judgements(doc: Doc, index: MentionIndex, lexicon: Lexicon, article_id: str
                 continue
             if head.pos_ not in {"VERB", "AUX"} or head.lemma_.lower() in cue_verbs:
                 continue  # "X said Y criticised extravagant promises": Y's act, read as such
+            if head.lemma_.lower() in NAMING_VERBS:
+                continue  # "what he called 'a cynical campaign'": the name judges what is named (_naming)
             judgement = _judged(head, lexicon)
             if judgement is None:
                 continue
@@ -821,9 +842,13 @@ def _is_self(pronoun: Token, speaker: str, cue_i: int, index: MentionIndex) -> b
 
 
 def _in_own_clause(tok: Token, head: Token) -> bool:
-    """Is ``tok`` in ``head``'s clause, not in a clause nested in it?"""
+    """Is ``tok`` in ``head``'s clause, not in a clause nested in it (one hung on it as a
+    clause, or any verb with a subject of its own: "… against what he called 'a cynical
+    campaign'")?"""
     while tok.i != head.i:
         if tok.dep_ in {"ccomp", "advcl", "relcl", "xcomp"}:
+            return False
+        if tok.pos_ in {"VERB", "AUX"} and any(c.dep_ in {"nsubj", "nsubjpass"} for c in tok.children):
             return False
         tok = tok.head
     return True

@@ -1024,3 +1024,12 @@ def test_criticism_drawn_or_come_in_for_is_borne_by_the_subject(extract, text, s
 
 def test_coming_in_from_the_cold_is_no_criticism(extract):
     assert extract("Ms Ana Ruiz came in from the cold after the Scottish National Party vote.").interactions == []
+
+
+def test_praise_reported_then_a_defence_of_the_one_praised(extract):
+    # "defended" hangs on the reported clause, but its "her" is Ms Marr: the speaker defends
+    # her; and "what he called 'a cynical campaign'" judges the campaign, not Ms Marr.
+    found = extract('Mr Daniel Hythe said Ms Helen Marr had "shown real courage" and defended her against what '
+                    'he called "a cynical campaign by people who pulled up the ladder behind them".')
+    assert sorted((s, t, k) for s, t, k, _ in found.interactions) == [
+        ("Daniel Hythe", "Helen Marr", "supports"), ("Daniel Hythe", "Helen Marr", "supports")]
