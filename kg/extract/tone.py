@@ -140,7 +140,9 @@ def _judged_mentions(sentence: list[Token], speech: Statement, acts: Collection[
                     and not _is_witness(tok) and tok.i not in others_words:
                 yield tok, score, tone_of(_clause_of(tok, words), lexicon) <= NEGATIVE_TONE
         if cue.lemma_ in WARNING_VERBS and sentence_of(cue).start == sentence_of(sentence[0]).start:
-            yield from ((c, score, True) for c in cue.children if c.dep_ in {"dobj", "dative"})
+            # Everyone warned: "warned Labour and the Tories they were …".
+            yield from ((w, score, True) for c in cue.children if c.dep_ in {"dobj", "dative"}
+                        for w in (c, *c.conjuncts))
     for tok in sentence:
         for description in (c for c in tok.children if c.dep_ in DESCRIPTION_DEPS and tok.i not in others_words):
             own_score = tone_of(list(description.subtree), lexicon)

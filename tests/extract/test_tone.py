@@ -52,6 +52,7 @@ def related(nlp):
     # The one warned is addressed, outside the reported clause.
     ("Petra Lindqvist warned the BBC that its reporting was reckless and had caused real harm.",
      "Petra Lindqvist", "BBC"),
+
     # "for" after a verb or inside the phrase judged is no hardship befalling the name.
     ("Ingrid Holm said voting for the Conservatives meant higher taxes, borrowing and waste.",
      "Ingrid Holm", "Conservative Party"),
@@ -214,3 +215,9 @@ def test_a_pronoun_in_reported_words_is_read_as_the_story_reads_it(related):
     # Inside a quotation it points into the speaker's own story.
     assert related("Rafael Ortiz unveiled the budget on Monday. Ms Ingrid Holm said: \"He was too slow and the "
                    "results were disappointing.\"") == []
+
+
+def test_everyone_warned_is_criticised(related):
+    found = related('The Greens warned Labour and the Conservatives they were "in danger of pandering to prejudice".')
+    assert sorted((s, t) for s, t, _, _ in found) == [("Green Party", "Conservative Party"),
+                                                      ("Green Party", "Labour Party")]
