@@ -686,6 +686,9 @@ def _naming(doc: Doc, index: MentionIndex, lexicon: Lexicon, article_id: str, ve
     predicates = [c for c in verb.children if c.dep_ == "oprd"]
     if not objects and not passive and len(predicates) >= 2:
         objects = predicates[:1]  # "called Y's claims 'a desperate stunt'", both read as predicates
+    # "branded stamp duty a 'classic Labour stealth tax'": the name given read as a second object.
+    given = objects[1:] if not passive and len(objects) >= 2 and objects[1].dep_ == "dobj" else []
+    objects = objects[:1] if given else objects
     # "… a liar", "… incompetent", "described as 'irresponsible'" (whatever the parser hangs on "as").
     # "branded the way X's office operated as 'scandalous'": "as" hung inside the object.
     as_heads = [verb, *(t for obj in objects for t in obj.subtree)]
@@ -695,7 +698,7 @@ def _naming(doc: Doc, index: MentionIndex, lexicon: Lexicon, article_id: str, ve
         c for head in as_heads for prep in head.children if prep.dep_ == "prep" and prep.lower_ == likeness
         for c in prep.children] + [
         # "branded the minister 'a disgrace to her office'": the name given read as the object's apposition.
-        c for obj in objects for c in obj.children if c.dep_ == "appos" and c.i > obj.i]
+        c for obj in objects for c in obj.children if c.dep_ == "appos" and c.i > obj.i] + given
     complement_words = {t.lemma_.lower() for c in complements for t in c.subtree}
     judgements = [j for j in lexicon.judgements if j.kind in {"noun", "adjective", "evaluation"}
                   and j.predicate not in SUPPORT_PREDICATES and j.lemmas[0] in complement_words]
@@ -708,12 +711,16 @@ def _naming(doc: Doc, index: MentionIndex, lexicon: Lexicon, article_id: str, ve
         score = tone.tone_of(words, lexicon)
         if score <= tone.NEGATIVE_TONE or (verb.lemma_ in STIGMATISING_VERBS and score <= 0):
             judgements = [NEGATIVE_NAMING]
+    named = [(obj, target) for obj in objects for target in targets_of(obj, index, exclude=frozenset({source}))
+             if is_actor(index, target)]
+    if not named:
+        # "branding stamp duty a 'classic Labour stealth tax'": no one named in the object, the
+        # body the name given says it belongs to.
+        named = [(c, key) for head in complements for c in head.children if c.dep_ in {"compound", "poss", "nmod"}
+                 if (key := index.entity_at(c)) is not None and key != source and is_actor(index, key)]
     for judgement in judgements:
-        for obj in objects:
-            for target in targets_of(obj, index, exclude=frozenset({source})):
-                if is_actor(index, target):
-                    yield _fact(doc, index, article_id, source, target, judgement, verb.i, obj.i, 0.8,
-                                JUDGEMENT_EXTRACTOR)
+        for obj, target in named:
+            yield _fact(doc, index, article_id, source, target, judgement, verb.i, obj.i, 0.8, JUDGEMENT_EXTRACTOR)
 
 
 class Statement(NamedTuple):

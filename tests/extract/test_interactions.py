@@ -535,6 +535,9 @@ def test_a_passive_split_by_when_it_happened_is_still_passive(extract):
     ('Union leader Ada Quill branded Mr Rolf Brandt "a disgrace to his office".', "Ada Quill", "Rolf Brandt"),
     # "branded" stigmatises by itself: a name no word of which reads bad is still blame.
     ('Ms Nadia Holm also branded Mr Jonas Berg "the minister for grievance".', "Nadia Holm", "Jonas Berg"),
+    # No one named in what is branded: the body the name given says it belongs to.
+    ('Shadow chancellor Rolf Brandt branded stamp duty "a Labour tax on families".', "Rolf Brandt",
+     "Labour Party"),
 ])
 def test_branding_someone_criticises_them(extract, text, source, target):
     assert (source, target, "criticises") in [(s, t, k) for s, t, k, _ in extract(text).interactions]
