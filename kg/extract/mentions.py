@@ -1442,7 +1442,10 @@ class MentionIndex:
                 return None
             if key is None and t.lemma_.lower() in self.lexicon.voices and t.tag_ == "NN" \
                     and VOICE_GENDER.get(t.lower_, gender) == gender:
-                return (self._voiced_body(t, frozenset()),)
+                # "Its budget spokesman, X, was rebuked … after he called …": a named voice is X.
+                named = [k for c in t.children if c.dep_ == "appos" and (k := self.token_entity.get(c.i))
+                         and self.clusters[k].type == "Person"]
+                return (named[0],) if named else (self._voiced_body(t, frozenset()),)
         return None
 
     def _nearest_subject(self, tok: Token, gender: str, exclude: frozenset[str]) -> str | None:

@@ -393,6 +393,12 @@ def test_he_after_an_unnamed_spokesman_is_not_the_last_named_man(extract):
     assert not [text for speaker, text in found.quotes if speaker == "Rolf Brandt" and "fantasy" in text]
 
 
+def test_a_named_spokesman_is_the_one_a_pronoun_stands_for(extract):
+    found = extract("The government's spokeswoman, Katrin Ober, declined to comment. "
+                    '"The chancellor has full confidence in all his ministers," she told reporters.')
+    assert [speaker for speaker, text in found.quotes if text.startswith("The chancellor")] == ["Katrin Ober"]
+
+
 def test_a_body_named_only_where_places_stand_is_a_place(nlp):
     from spacy.tokens import Span
 
