@@ -170,8 +170,8 @@ def resolve(results: Mapping[str, ArticleResult] | Iterable[ArticleResult], *,
             placed[article_id].append((place, keys[id(group)]))
     article_keys = {a: tuple(key for _, key in sorted(found)) for a, found in placed.items()}
     role_labels = {slug: max(forms, key=lambda t: (forms[t], t)) for slug, forms in sorted(role_forms.items())}
-    parties = _parties(affiliations, article_keys, entities)
-    return Resolved(entities=entities, articles=_ResolvedArticles(by_id, ids, article_keys, entities, parties),
+    sides = _sides(affiliations, article_keys, entities)
+    return Resolved(entities=entities, articles=_ResolvedArticles(by_id, ids, article_keys, entities, sides),
                     minted=dict(sorted(minted.items())), role_labels=role_labels)
 
 
@@ -180,9 +180,9 @@ class _ResolvedArticles(Sequence[ArticleResult]):
 
     def __init__(self, results: Mapping[str, ArticleResult], ids: list[str],
                  keys: dict[str, tuple[str, ...]], entities: dict[str, Entity],
-                 parties: Mapping[str, frozenset[str]]) -> None:
+                 sides: Mapping[str, frozenset[str]]) -> None:
         self._results, self._ids, self._keys, self._entities = results, ids, keys, entities
-        self._parties = parties
+        self._sides = sides
 
     def __len__(self) -> int:
         return len(self._ids)
@@ -219,8 +219,8 @@ class _ResolvedArticles(Sequence[ArticleResult]):
         read as campaign talk or an account of hard times, not an attack."""
         if fact.extractor != TONE_EXTRACTOR or fact.object is None:
             return False
-        source = self._parties.get(fact.subject, frozenset())
-        target = self._parties.get(fact.object, frozenset())
+        source = self._sides.get(fact.subject, frozenset())
+        target = self._sides.get(fact.object, frozenset())
         return bool(source & target)
 
 
@@ -228,18 +228,18 @@ def _is_government(entity: Entity) -> bool:
     return entity.type == "Organization" and (entity.name == "government" or entity.name.endswith(" government"))
 
 
-def _parties(affiliations: Iterable[tuple[str, int, int]], article_keys: Mapping[str, tuple[str, ...]],
+def _sides(affiliations: Iterable[tuple[str, int, int]], article_keys: Mapping[str, tuple[str, ...]],
              entities: Mapping[str, Entity]) -> dict[str, frozenset[str]]:
     """The sides each entity is on, across the corpus: the parties and governments it is of.
     A party or government is its own; a person is of those any article gives them a post or
     membership in (a minister, of the one government their article names)."""
     party_names = load_lexicon().parties()
-    party_keys = {key for key, entity in entities.items() if entity.type == "Organization"
-                  and (entity.name in party_names or entity.name.endswith(" Party") or _is_government(entity))}
-    found: dict[str, set[str]] = {key: {key} for key in party_keys}
+    side_keys = {key for key, entity in entities.items() if entity.type == "Organization"
+                 and (entity.name in party_names or entity.name.endswith(" Party") or _is_government(entity))}
+    found: dict[str, set[str]] = {key: {key} for key in side_keys}
     for article_id, member, body in affiliations:
         body_key = article_keys[article_id][body]
-        if body_key in party_keys:
+        if body_key in side_keys:
             found.setdefault(article_keys[article_id][member], set()).add(body_key)
     return {key: frozenset(sides) for key, sides in found.items()}
 

@@ -70,5 +70,4 @@ def extract_article(doc: Doc, article: Article, *, lexicon: Lexicon | None = Non
 
 def _serves_in_government(fact: Fact, lexicon: Lexicon) -> bool:
     """A current ministerial post ("Home Secretary", "immigration minister"), not a shadow one."""
-    return fact.kind == "role" and fact.status != "former" and bool(fact.role) \
-        and lexicon.is_government_post(fact.role or "")
+    return fact.kind == "role" and fact.status != "former" and lexicon.is_government_post(fact.role or "")

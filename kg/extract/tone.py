@@ -181,9 +181,8 @@ def _is_about(tok: Token, lexicon: Lexicon) -> bool:
     phrase = _phrase_of(tok)
     if phrase.dep_ in ABOUT_DEPS or (phrase.i != tok.i and _judged_by_modifier(phrase, lexicon)):
         return True
-    befalls = phrase.head.head
-    if phrase.i == tok.i and phrase.dep_ == "pobj" and phrase.head.lower_ == "for" and befalls.pos_ == "NOUN" \
-            and not befalls.lower_.endswith("ing"):
+    if phrase.i == tok.i and phrase.dep_ == "pobj" and phrase.head.lower_ == "for" \
+            and phrase.head.head.pos_ == "NOUN" and not phrase.head.head.lower_.endswith("ing"):
         # "a tough fight for X", "a blow for X": whom it befalls (not "voting for X", nor
         # "the price for Tory chaos", where the name is in the phrase judged)
         return False
