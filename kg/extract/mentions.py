@@ -216,7 +216,7 @@ class MentionIndex:
         doc = self.doc
         mentions = self._constituencies() + self._committees()
         taken = {i for m in mentions for i in range(m.start, m.end)}
-        for ent in doc.ents:
+        for ent in self._bodies_joined_at_and(doc.ents):
             if ent.label_ == "EVENT" and not taken.intersection(range(ent.start, ent.end)) \
                     and sentence_of(ent[0]).start not in self.furniture:
                 for state in self._states_named_in_event(ent):  # "the Iraq war": Iraq is named
@@ -232,6 +232,39 @@ class MentionIndex:
                 taken.update(range(mention.start, mention.end))
         mentions.extend(self._lexicon_mentions(taken))
         return sorted(mentions, key=lambda m: m.start)
+
+    def _bodies_joined_at_and(self, ents: tuple[Span, ...]) -> list[Span]:
+        """The model's spans, with a body's name it cut at its "and" made whole again: "the
+        Public and Commercial Services Union", "the Australian Nursing and Midwifery
+        Federation" (tagged as "Commercial Services Union", or as two spans). The words before
+        "and" must name no body, state or party of their own and start a name ("the Electoral
+        Commission and National Union of Students", "the UK and European Union", "Labour and
+        Conservative Party", "BBC One and BBC News" stay apart)."""
+        from spacy.tokens import Span
+
+        doc, lex = self.doc, self.lexicon
+        joined: list[Span] = []
+        for ent in ents:
+            start = ent.start - 1
+            if ent.label_ not in {"ORG", "GPE", "LOC", "FAC"} or start < 1 or doc[start].lower_ != "and" \
+                    or not any(t.lower_ in lex.org_head_words for t in ent):
+                joined.append(ent)
+                continue
+            while start > 0 and doc[start - 1].is_title and doc[start - 1].pos_ in {"PROPN", "ADJ", "NOUN"} \
+                    and not doc[start - 1].is_sent_start and ent.start - start < 4:
+                start -= 1
+            before = doc[start:ent.start - 1]
+            if not before or (start > 0 and doc[start - 1].pos_ == "PROPN") \
+                    or (joined and _name_start(joined[-1]) < start < joined[-1].end) \
+                    or any(t.lower_ in lex.org_head_words for t in before) \
+                    or before.text in lex.org_aliases or _is_country_name(lex, before.text) \
+                    or any(t.ent_type_ in {"PERSON", "GPE"} for t in before):
+                joined.append(ent)
+                continue
+            while joined and joined[-1].end > start:
+                joined.pop()  # "the Australian Nursing", the first half the model tagged apart
+            joined.append(Span(doc, start, ent.end, label="ORG"))
+        return joined
 
     def _states_named_in_event(self, event: Span) -> list[Mention]:
         """The states an event's name names: "the Iraq war", "the Falklands conflict"."""
@@ -1605,6 +1638,11 @@ class MentionIndex:
         if key not in self.clusters:
             self.clusters[key] = Cluster(key=key, type=type_, canonical=name)
         return key
+
+
+def _name_start(span: Span) -> int:
+    """Where a span's name starts, after "the", "a" or "an"."""
+    return next((t.i for t in span if t.lower_ not in {"the", "a", "an"}), span.start)
 
 
 def _is_country_name(lex: Lexicon, word: str) -> bool:

@@ -393,6 +393,21 @@ def test_he_after_an_unnamed_spokesman_is_not_the_last_named_man(extract):
     assert not [text for speaker, text in found.quotes if speaker == "Rolf Brandt" and "fantasy" in text]
 
 
+@pytest.mark.parametrize("text, names", [
+    # The model cuts these names at their "and" (or tags only the second half).
+    ("The Public and Commercial Services Union said it would strike.", {"Public and Commercial Services Union"}),
+    ("Mr Rolf Brandt was criticised by the Australian Nursing and Midwifery Federation.",
+     {"Australian Nursing and Midwifery Federation", "Rolf Brandt"}),
+    # Two bodies, a state and a body, two parties, two channels: not one name.
+    ("The Electoral Commission and National Union of Students launched a drive.",
+     {"Electoral Commission", "National Union of Students"}),
+    ("The UK and European Union agreed a deal.", {"United Kingdom", "European Union"}),
+    ("Labour and Conservative Party members met.", {"Labour Party", "Conservative Party"}),
+])
+def test_a_body_named_with_and_is_one_body(extract, text, names):
+    assert set(extract(text).entities) == names
+
+
 def test_a_named_spokesman_is_the_one_a_pronoun_stands_for(extract):
     found = extract("The government's spokeswoman, Katrin Ober, declined to comment. "
                     '"The chancellor has full confidence in all his ministers," she told reporters.')
