@@ -283,8 +283,8 @@ def targets_of(tok: Token, index: MentionIndex, *, exclude: frozenset[str] = fro
                     possessor = index.resolve(child, exclude=frozenset())
                     if possessor in exclude or possessor is None:
                         break
-                if child.pos_ == "NOUN" and index.resolve(child) is None:
-                    break  # "her father's actions" are the father's, not hers
+                if child.pos_ == "NOUN" and index.resolve(child) is None and index.government_for(child) is None:
+                    break  # "her father's actions" are the father's, not hers (but "ministers' plans" the government's)
                 if tok.lemma_.lower() in KIN_NOUNS or is_title_head(tok, index.lexicon):
                     break  # "his chancellor", "her father": someone else, unnamed
                 found.extend(targets_of(child, index, exclude=exclude))

@@ -162,7 +162,10 @@ def _fact(doc: Doc, index: MentionIndex, article_id: str, source: str, target: s
 
 
 def _actor(verb: Token, index: MentionIndex) -> str | None:
-    actor = clause_subject(verb, index) or inherited_subject(verb, index)
+    # A clause with a subject of its own that names no one ("unionists, some of whom dubbed
+    # him …") takes no subject from the clause it hangs on.
+    own_subject = any(c.dep_ in {"nsubj", "nsubjpass", "csubj"} for c in verb.children)
+    actor = clause_subject(verb, index) or (None if own_subject else inherited_subject(verb, index))
     if actor is None and verb.dep_ == "acl" and verb.tag_ in {"VBD", "VBN"} and verb.head.dep_ == "ROOT" \
             and not any(c.dep_ in {"agent", "auxpass"} for c in verb.children):
         # "X, for the Greens, called on …": a finite verb the parser hung on the subject

@@ -1036,3 +1036,16 @@ def test_praise_reported_then_a_defence_of_the_one_praised(extract):
                     'he called "a cynical campaign by people who pulled up the ladder behind them".')
     assert sorted((s, t, k) for s, t, k, _ in found.interactions) == [
         ("Daniel Hythe", "Helen Marr", "supports"), ("Daniel Hythe", "Helen Marr", "supports")]
+
+
+def test_a_clause_with_an_unnamed_subject_of_its_own_inherits_none(extract):
+    # The parser hangs "dubbed" on "experienced"; "some of whom" dub him, not he himself.
+    found = extract('Mr Rolf Brandt served under Mr Tom Hale in Belfast. But he experienced hostility from '
+                    'unionists some of whom dubbed him "Minister of Discord".')
+    assert [(s, t) for s, t, k, _ in found.interactions if k == "criticises"] == []
+
+
+def test_ministers_plans_are_the_governments(extract):
+    found = extract("The government has published its housing targets. Ministers' plans to force councils to "
+                    'release green belt land have been branded "a developers\' charter" by the Greens.')
+    assert ("Green Party", "government", "criticises") in [(s, t, k) for s, t, k, _ in found.interactions]

@@ -87,9 +87,6 @@ def test_negative_words_about_someone_named_criticise_them(related, text, source
     "Ingrid Holm said the plan would undermine the United Nations and hurt families.",
     # Named, but not what the words are about.
     "Ingrid Holm said voters were angry when she spoke to the Conservatives in York.",
-    # The body of someone's post says who they are.
-    "Ingrid Holm said the scandal would lead to the blaming of Rafael Ortiz (head of the Harbour Trust "
-    "at the time) and voters were angry.",
     # Named in a phrase of no judgement, placed where a statement is not about it.
     "Ingrid Holm said voters were angry and tired after a return to a proud Conservative past.",
     # A denial says what did not happen; an insistence answers a charge.
@@ -221,3 +218,9 @@ def test_everyone_warned_is_criticised(related):
     found = related('The Greens warned Labour and the Conservatives they were "in danger of pandering to prejudice".')
     assert sorted((s, t) for s, t, _, _ in found) == [("Green Party", "Conservative Party"),
                                                       ("Green Party", "Labour Party")]
+
+
+def test_the_body_of_someones_post_says_who_they_are(related):
+    found = related("Ingrid Holm said the scandal would lead to the blaming of Rafael Ortiz (head of the Harbour "
+                    "Trust at the time) and voters were angry.")
+    assert "Harbour Trust" not in [t for _, t, _, _ in found]
