@@ -71,6 +71,8 @@ DESCRIPTION_DEPS = {"relcl", "appos"}
 SPLIT_DEPS = {"conj", "advcl", "relcl", "parataxis"}
 CONDITIONS = {"if", "unless", "whether"}
 PERSONAL_PRONOUNS = {"he", "she", "him", "her"}
+# The speaker's own self, when reported or quoted: "X and himself", "X and I".
+SELF_WORDS = {"i", "me", "myself", "himself", "herself"}
 # Speech verbs of a defence: a denial says what did not happen ("X denied Y had forced the
 # changes"), an insistence answers a charge ("X insisted nothing would derail the campaign").
 DEFENCES = {"deny", "refute", "insist"}
@@ -104,6 +106,8 @@ def extract(doc: Doc, *, index: MentionIndex, lexicon: Lexicon, article_id: str,
             if _is_hypothetical(sentence) or _denies(sentence, lexicon):
                 continue
             for tok, score, sure in _judged_mentions(sentence, speech, acts, lexicon):
+                if _beside_self(tok):
+                    continue  # "X and himself had no intention of resigning": the speaker's ally
                 for target in _named(tok, index):
                     if target == speaker or target in speech.co_speakers or target in own:
                         continue
@@ -234,6 +238,16 @@ def _is_harmed(tok: Token, lexicon: Lexicon) -> bool:
         act = governor(phrase)
     lemma = act.lemma_.lower()
     return act.pos_ == "VERB" and (lemma in lexicon.tone_shifters or _analyzer(lexicon).lexicon.get(lemma, 0.0) < 0)
+
+
+def _beside_self(tok: Token) -> bool:
+    """Is a name coordinated with the speaker's own "I", "me" or "himself" ("Mr X and
+    himself", "X and I have been treated appallingly", which the parser may read as two
+    subjects)?"""
+    if any(c.lower_ in SELF_WORDS for c in tok.conjuncts):
+        return True
+    return tok.dep_ in {"nsubj", "nsubjpass"} and any(
+        c.i != tok.i and c.dep_ == tok.dep_ and c.lower_ in SELF_WORDS for c in tok.head.children)
 
 
 def _is_witness(tok: Token) -> bool:

@@ -103,6 +103,9 @@ def test_negative_words_about_someone_named_criticise_them(related, text, source
     # Whose report or figures bear witness brings the evidence, not the verdict.
     "Ingrid Holm said the Audit Committee's report showed the sale had been a complete fiasco.",
     'Ingrid Holm said the scheme had "failed every test", pointing to Office for National Statistics figures.',
+    # Named beside the speaker's own self: an ally in the same plight.
+    "Ingrid Holm said Rafael Ortiz and herself had no intention of resigning despite the bitter row.",
+    'Ingrid Holm said: "Rafael Ortiz and I have been treated appallingly."',
 ])
 def test_no_criticism_by_tone(related, text):
     assert [f for f in related(text) if f[2] == tone.EXTRACTOR] == []
