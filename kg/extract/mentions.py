@@ -23,7 +23,7 @@ from kg.model import Entity, EntityType
 from kg.nlp import is_dateline
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Sequence
 
     from spacy.tokens import Doc, Span, Token
 
@@ -233,7 +233,7 @@ class MentionIndex:
         mentions.extend(self._lexicon_mentions(taken))
         return sorted(mentions, key=lambda m: m.start)
 
-    def _bodies_joined_at_and(self, ents: tuple[Span, ...]) -> list[Span]:
+    def _bodies_joined_at_and(self, ents: Sequence[Span]) -> list[Span]:
         """The model's spans, with a body's name it cut at its "and" made whole again: "the
         Public and Commercial Services Union", "the Australian Nursing and Midwifery
         Federation" (tagged as "Commercial Services Union", or as two spans). The words before
