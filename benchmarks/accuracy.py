@@ -3,10 +3,10 @@
 The gold sets (``benchmarks/gold/``, in the format of ``../shared/gold/GUIDELINE.md``):
 
 - ``seeds``: the two seed articles and ``../shared/gold/seeds.jsonl``;
-- ``bbc-dev``, ``bbc-test``: 90 and 60 of the BBC articles of ``../shared/corpus/`` (2004-05),
+- ``bbc-dev``, ``bbc-test``: 90 and 120 of the BBC articles of ``../shared/corpus/`` (2004-05),
   annotated by hand; the articles are read from the corpus, never copied here, and the gold
   keeps no evidence sentences;
-- ``outlets-dev``, ``outlets-test``: 16 and 16 articles written for this project in the
+- ``outlets-dev``, ``outlets-test``: 16 and 32 articles written for this project in the
   styles of other outlets, countries and years (Guardian, AP, The Hindu, ABC Australia, CBC,
   Deutsche Welle, RTÉ, Politico Europe, Mail & Guardian, Straits Times, NDTV, NPR …), with
   invented people in real institutions (``gold/outlets/``).
