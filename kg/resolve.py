@@ -136,8 +136,7 @@ def resolve(results: Mapping[str, ArticleResult] | Iterable[ArticleResult], *,
                 role_forms.setdefault(slugify(fact.role), Counter())[fact.role] += 1
             if fact.kind in {"role", "membership"} and fact.subject in places and fact.object in places:
                 affiliations.append((article_id, places[fact.subject], places[fact.object or ""]))
-            elif len(governments) == 1 and fact.kind == "role" and fact.status != "former" and fact.role \
-                    and lexicon.is_government_post(fact.role) and fact.subject in places:
+            elif len(governments) == 1 and lexicon.serves_in_government(fact) and fact.subject in places:
                 # A minister whose post names no body serves in the one government the article names.
                 affiliations.append((article_id, places[fact.subject], places[governments[0]]))
     groups: list[_Group] = []

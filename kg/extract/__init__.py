@@ -52,7 +52,7 @@ def extract_article(doc: Doc, article: Article, *, lexicon: Lexicon | None = Non
     for fact in facts:
         if fact.object is not None:
             index.affiliate(fact.subject, fact.object)
-        if _serves_in_government(fact, lexicon) and (government := index.home_government()) is not None:
+        if lexicon.serves_in_government(fact) and (government := index.home_government()) is not None:
             index.affiliate(fact.subject, government)  # "Home Secretary X" is one of the government
     index.chain_pronouns()  # "the Tory leader said … he added": descriptions now lead pronouns
     attributions = quotes.attribute(doc, index, lexicon)
@@ -67,7 +67,3 @@ def extract_article(doc: Doc, article: Article, *, lexicon: Lexicon | None = Non
                               known_pairs={(f.subject, f.object or "") for f in related}))
     return ArticleResult(article=article, entities=index.entities(), facts=tuple(facts))
 
-
-def _serves_in_government(fact: Fact, lexicon: Lexicon) -> bool:
-    """A current ministerial post ("Home Secretary", "immigration minister"), not a shadow one."""
-    return fact.kind == "role" and fact.status != "former" and lexicon.is_government_post(fact.role or "")

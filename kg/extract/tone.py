@@ -179,6 +179,13 @@ def _phrase_of(tok: Token) -> Token:
     return phrase
 
 
+def _owned_phrase(tok: Token) -> Token:
+    """The phrase a word heads or, for a possessor, the phrase of what it owns ("Labour's
+    chances" → "chances")."""
+    phrase = _phrase_of(tok)
+    return _phrase_of(phrase.head) if phrase.dep_ == "poss" else phrase
+
+
 def _is_about(tok: Token, lexicon: Lexicon) -> bool:
     """Is ``tok`` the head of a phrase in a position a statement is about? (Not the body of
     someone's post: "Y (head of the Z at the time)" names Z to say who Y is.)"""
@@ -227,9 +234,7 @@ def _denies(sentence: list[Token], lexicon: Lexicon) -> bool:
 def _is_harmed(tok: Token, lexicon: Lexicon) -> bool:
     """"Y's plan would undermine the UN", "those fuelling the reports were damaging Labour":
     the object of a harmful act is its victim, not whom the words blame."""
-    phrase = _phrase_of(tok)
-    if phrase.dep_ == "poss":
-        phrase = _phrase_of(phrase.head)  # "were damaging Labour's chances": whose they are
+    phrase = _owned_phrase(tok)  # "were damaging Labour's chances": whose they are
     if phrase.dep_ == "nsubjpass" and any(c.dep_ == "agent" for c in phrase.head.children):
         act = phrase.head  # "had been hurt by the row": done to them, by someone or something else
     elif phrase.dep_ not in {"dobj", "pobj"}:
@@ -253,9 +258,7 @@ def _beside_self(tok: Token) -> bool:
 def _is_witness(tok: Token) -> bool:
     """"This report shows that …", "pointing to X figures", "according to X": the name (or
     whose document it is) brings the evidence of a statement, not its verdict."""
-    phrase = _phrase_of(tok)
-    if phrase.dep_ == "poss":
-        phrase = _phrase_of(phrase.head)  # "the committee's report shows …"
+    phrase = _owned_phrase(tok)  # "the committee's report shows …"
     if phrase.dep_ == "nsubj" and phrase.head.lemma_.lower() in EVIDENTIAL_VERBS \
             and phrase.lemma_.lower() in DOCUMENT_NOUNS | DATA_NOUNS:
         return True  # not "X's plans showed …", "her record showed …": those are judged

@@ -9,6 +9,10 @@ import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from kg.model import Fact
 
 LEXICON_DIR = Path(__file__).parent
 
@@ -117,9 +121,12 @@ class Lexicon:
         """The parties the lexicon knows: the canonical names of ``org_aliases.tsv``."""
         return frozenset(self.org_aliases.values())
 
-    def is_government_post(self, title: str) -> bool:
-        """A ministerial post ("Home Secretary", "immigration minister"), not a shadow one."""
-        words = title.lower().split()
+    def serves_in_government(self, fact: Fact) -> bool:
+        """A fact of a current ministerial post ("Home Secretary", "immigration minister"), not
+        a shadow or former one: its holder is one of the government of the day."""
+        if fact.kind != "role" or fact.status == "former" or not fact.role:
+            return False
+        words = fact.role.lower().split()
         return "shadow" not in words and any(" ".join(words[i:]) in self.government_posts for i in range(len(words)))
 
     @cache  # noqa: B019 - the lexicon is a long-lived singleton
