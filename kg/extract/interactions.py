@@ -82,6 +82,9 @@ RETORTED = Judgement(kind="phrase", lemmas=("hit", "back"), predicate="rejects")
 PUNISHMENT_DEMANDED = Judgement(kind="phrase", lemmas=("demand", "punish"), predicate="demandsActionAgainst")
 DEPARTURE_VERBS = {"quit", "resign", "step", "stand", "apologise", "apologize"}
 DEPARTURE_DEMANDING_VERBS = {"demand", "insist"}
+# "X asked Y to resign", "X challenged Y to stand down": asking, which mostly demands
+# nothing, is a demand when what is asked is that Y leave or apologise.
+DEPARTURE_ASKING_VERBS = {"ask", "challenge", "press", "tell", "implore", "beg", "invite"}
 # Naming someone in words that read negative, no word of the lexicon among them ("described as 'irresponsible'").
 NEGATIVE_NAMING = Judgement(kind="adjective", lemmas=("negative",), predicate="criticises")
 
@@ -137,6 +140,8 @@ def _all(doc: Doc, index: MentionIndex, lexicon: Lexicon, article_id: str,
                 yield from _reaction(doc, index, article_id, tok, reactions[lemma])
             if lemma in DEPARTURE_DEMANDING_VERBS:
                 yield from _departure_demanded(doc, index, article_id, tok)
+            if lemma in DEPARTURE_ASKING_VERBS:
+                yield from _departure_asked(doc, index, article_id, tok)
             if _is_retort(tok):
                 yield from _retort(doc, index, lexicon, article_id, tok)
         elif tok.pos_ == "NOUN" and lemma in urging_nouns:
@@ -348,8 +353,9 @@ def _noun(doc: Doc, index: MentionIndex, article_id: str, noun: Token, cue: Inte
 # "X came / rushed / leapt to Y's defence": Y is defended, by X (with the past forms the
 # lemmatizer leaves as they are).
 RALLYING_VERBS = {"come", "rush", "leap", "leapt", "spring", "sprang", "jump", "hurry", "race"}
-# "X won / gained the backing of Y", "X received Y's support": Y supports X.
-RECEIVING_VERBS = {"win", "gain", "receive", "secure", "get", "earn", "attract", "enjoy", "land"}
+# "X won / gained the backing of Y", "X received Y's support", "X has the support of Y": Y supports X.
+RECEIVING_VERBS = {"win", "gain", "receive", "secure", "get", "earn", "attract", "enjoy", "land", "have", "command",
+                   "retain"}
 
 
 def _support_received(doc: Doc, index: MentionIndex, article_id: str, noun: Token, verb: Token,
@@ -603,13 +609,35 @@ def _departure_demanded(doc: Doc, index: MentionIndex, article_id: str, verb: To
                     yield _fact(doc, index, article_id, source, target, DEMANDED_DEPARTURE, verb.i, subject.i, 0.75)
 
 
-def _is_departure(clause: Token) -> bool:
-    """"Y quit", "Y step down", "Y should resign": a leaving, as what is demanded (not "Y
-    would stay", "Y not quit", "Y stand for election")."""
+def _departure_asked(doc: Doc, index: MentionIndex, article_id: str, verb: Token) -> Iterator[Fact]:
+    """"X asked Y to resign", "X challenged Y to stand down", "X told Y to apologise and
+    withdraw …": Y, the object, or the subject the parser gave the "to" clause."""
+    if is_negated(verb):
+        return
+    clauses = [c for c in verb.children if c.dep_ in {"xcomp", "ccomp"} and _is_departure(c, infinitive=True)]
+    if not clauses:
+        return
+    source = _actor(verb, index)
+    if not is_actor(index, source):
+        return
+    assert source is not None
+    asked = [c for c in verb.children if c.dep_ == "dobj"] + [
+        c for clause in clauses if clause.dep_ == "ccomp" for c in clause.children if c.dep_ == "nsubj"]
+    for tok in asked:
+        for target in targets_of(tok, index, exclude=frozenset({source})):
+            if is_actor(index, target):
+                yield _fact(doc, index, article_id, source, target, DEMANDED_DEPARTURE, verb.i, tok.i, 0.7)
+
+
+def _is_departure(clause: Token, *, infinitive: bool = False) -> bool:
+    """"Y quit", "Y step down", "Y should resign" (or, asked, "Y to resign"): a leaving, as
+    what is demanded (not "Y would stay", "Y not quit", "Y stand for election")."""
     if clause.lemma_.lower() not in DEPARTURE_VERBS or clause.tag_ not in {"VB", "VBP", "VBD"} \
             or is_negated(clause):
         return False
-    if any(c.dep_ == "aux" and c.lower_ not in {"should", "must"} for c in clause.children):
+    allowed = {"to"} if infinitive else {"should", "must"}
+    if any(c.dep_ == "aux" and c.lower_ not in allowed for c in clause.children) \
+            or infinitive and not any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
         return False
     return clause.lemma_ not in {"step", "stand"} \
         or any(c.dep_ == "prt" and c.lower_ in {"down", "aside"} for c in clause.children)

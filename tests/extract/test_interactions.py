@@ -693,6 +693,19 @@ def test_a_demand_that_someone_quit(extract, text, found):
 
 
 @pytest.mark.parametrize("text, found", [
+    ("Ms Ann Lee pressed Mr Carl Brandt to resign.", True),
+    ("Ms Ann Lee asked Mr Carl Brandt to apologise and withdraw his remarks.", True),
+    ("On Monday, the Green Party challenged Mr Carl Brandt to stand down as a councillor.", True),
+    ("Ms Ann Lee asked Mr Carl Brandt to stand for election.", False),
+    ("Ms Ann Lee asked Mr Carl Brandt to stay.", False),
+    ("Ms Ann Lee did not ask Mr Carl Brandt to resign.", False),
+])
+def test_asking_someone_to_quit_is_a_demand(extract, text, found):
+    demands = [t for _, t, _, p in extract(text).interactions if p == "demandsActionAgainst"]
+    assert demands == (["Carl Brandt"] if found else [])
+
+
+@pytest.mark.parametrize("text, found", [
     ("The Labour party said the Green Party needed to explain how it would pay for the plan.", True),
     ('Ann Lee said: "The Greens must explain themselves."', True),
     ("Ann Lee said the Green Party should apologise.", True),
@@ -971,6 +984,7 @@ def test_a_rebuttal_is_aimed_at_whom_its_saying_clause_is_about(extract, text, p
 @pytest.mark.parametrize("text, pair", [
     ("Rhys Owen won the backing of Ann Lee, chair of the Senate committee.", ("Ann Lee", "Rhys Owen")),
     ("Rhys Owen received Ann Lee's support on Monday.", ("Ann Lee", "Rhys Owen")),
+    ("Rhys Owen has the backing of Ann Lee, chair of the Senate committee.", ("Ann Lee", "Rhys Owen")),
     ("Cabinet Office minister Rhys Owen was criticised on Monday. But backbencher Ann Lee leapt to the "
      "minister's defence.", ("Ann Lee", "Rhys Owen")),
 ])
