@@ -543,8 +543,9 @@ def _retort(doc: Doc, index: MentionIndex, lexicon: Lexicon, article_id: str, ve
                     yield _fact(doc, index, article_id, source, target, RETORTED, verb.i, subject.i, 0.65)
 
 
-# Sentences before a retort in which the criticism it answers is looked for.
+# Sentences before a retort in which the criticism it answers is looked for, and the claim it denies.
 ANSWERED_WINDOW = 3
+CLAIM_WINDOW = 6
 
 
 def _critics_answered(doc: Doc, index: MentionIndex, article_id: str, facts: list[Fact]) -> Iterator[Fact]:
@@ -567,6 +568,32 @@ def _critics_answered(doc: Doc, index: MentionIndex, article_id: str, facts: lis
         if criticisms:
             critic = max(criticisms, key=lambda f: f.evidence.start).subject
             yield _fact(doc, index, article_id, rebutter, critic, RETORTED, verb.i, verb.i, 0.6)
+            continue
+        # A claim may be told at length, in a quote of several sentences, before it is denied.
+        claimant = _last_claimant(verb, index, starts[max(0, starts.index(sentence.start_char) - CLAIM_WINDOW)],
+                                  answerable)
+        if claimant is not None:
+            yield _fact(doc, index, article_id, rebutter, claimant, RETORTED, verb.i, verb.i, 0.6)
+
+
+# "Y claimed that … X denied the claims": what a rebutted noun says was done, by the verb
+# that does it.
+CLAIMING_VERBS = {"claim": {"claim"}, "allegation": {"allege"}, "suggestion": {"suggest"}}
+
+
+def _last_claimant(verb: Token, index: MentionIndex, earliest: int, answerable: set[str]) -> str | None:
+    """Who last made, in the sentences before, the claim a rebuttal rejects ("He claimed he was
+    mistreated. The government denied the claims"), when the claim is no criticism found."""
+    making = {v for c in verb.children if c.dep_ == "dobj" for v in CLAIMING_VERBS.get(c.lemma_.lower(), ())}
+    start = sentence_of(verb).start
+    for earlier in reversed(verb.doc[:start]):
+        if earlier.idx < earliest:
+            break
+        if earlier.pos_ == "VERB" and earlier.lemma_.lower() in making and not is_negated(earlier):
+            claimant = _actor(earlier, index)
+            if claimant is not None and claimant not in answerable and is_actor(index, claimant):
+                return claimant
+    return None
 
 
 def _punishment_urged(verb: Token, infinitives: list[Token]) -> list[Token]:

@@ -1013,6 +1013,20 @@ def test_a_retort_with_no_criticism_before_it_answers_no_one(extract):
     assert ("Ann Lee", "Rhys Owen") not in [(s, t) for s, t, k, _ in found.interactions if k == "criticises"]
 
 
+@pytest.mark.parametrize("text, pairs", [
+    ("Mr Martin Obi claimed he was kept in a metal box. He added: \"They wanted to break me. They failed. I am "
+     "stronger now.\" The Home Office denied the claims, saying it condemned any mistreatment.",
+     {("Home Office", "Martin Obi")}),
+    ("Ms Ann Lee alleged that the council had lost the files. Mr Rhys Owen dismissed the allegations as nonsense.",
+     {("Rhys Owen", "Ann Lee")}),
+    # Told, not claimed: what is denied is no one's claim the article gives.
+    ("Mr Martin Obi said he was kept in a metal box. The Home Office denied the claims.", set()),
+])
+def test_a_denial_of_claims_answers_who_made_them(extract, text, pairs):
+    found = extract(text)
+    assert {(s, t) for s, t, k, _ in found.interactions if k == "criticises"} == pairs
+
+
 def test_the_outgoing_government_is_the_government(extract):
     found = extract("Sinn Féin has accused the outgoing Government of a litany of broken promises on housing.")
     assert ("Sinn Féin", "government") in [(s, t) for s, t, k, _ in found.interactions if k == "criticises"]
