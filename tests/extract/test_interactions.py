@@ -771,9 +771,20 @@ def test_a_complaint_about_someone(extract, text, target):
     # Three named, "the two men" counted: no group of two to point at.
     ("Ann Lee met Carl Brandt, Ian Moss and Tom Reddy. She urged the two men to step down.", set()),
     ("Ann Lee met Carl Brandt on Monday. She urged the men to step down.", set()),
+    # Named apart, but the only two people the sentences before speak of.
+    ("Mr Carl Brandt said he no longer trusted anything Mr Ian Moss told him. Ms Ann Lee urged the two men to "
+     "step down.", {"Carl Brandt", "Ian Moss"}),
 ])
 def test_the_two_men_are_the_people_last_named_together(extract, text, targets):
     assert {t for s, t, k, _ in extract(text).interactions if s == "Ann Lee"} == targets
+
+
+@pytest.mark.parametrize("text", [
+    'Ms Ann Lee likened Mr Carl Brandt to "a self-obsessed schoolboy".',
+    'Ms Ann Lee said the behaviour of Mr Carl Brandt was "childish".',
+])
+def test_calling_someone_childish_mocks_them(extract, text):
+    assert ("Ann Lee", "Carl Brandt", "mocks") in [(s, t, p) for s, t, _, p in extract(text).interactions]
 
 
 @pytest.mark.parametrize("text, source, target", [
