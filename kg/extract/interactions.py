@@ -449,7 +449,8 @@ def _urging(doc: Doc, index: MentionIndex, article_id: str, verb: Token, cue: In
         return  # none, or something done for Y: "called for Y to be given more time" (not "sacked")
     # "X urged Y to quit": a verb of one word takes Y as its object.
     word = cue.cue.split()[1] if " " in cue.cue else None
-    source = (possessor(verb, index) or _actor(verb.head, index)) if verb.pos_ == "NOUN" else _actor(verb, index)
+    source = (possessor(verb, index) or _caller(verb, infinitives, index) or _actor(verb.head, index)) \
+        if verb.pos_ == "NOUN" else _actor(verb, index)
     if not is_actor(index, source):
         return
     assert source is not None
@@ -466,6 +467,14 @@ def _urging(doc: Doc, index: MentionIndex, article_id: str, verb: Token, cue: In
         for target in targets_of(pobj, index, exclude=frozenset({source})):
             if is_actor(index, target):
                 yield _fact(doc, index, article_id, source, target, cue, verb.i, pobj.i, cue.confidence)
+
+
+def _caller(call: Token, infinitives: list[Token], index: MentionIndex) -> str | None:
+    """"calls from X for Y to resign", "a call for Y to 'pause for thought' from X" (the
+    parser may hang "from" on what is called for): who made the call."""
+    preps = [c for c in call.children if c.dep_ == "prep" and c.lower_ == "from"] + [
+        c for i in infinitives for c in i.children if c.dep_ == "prep" and c.lower_ == "from"]
+    return next((key for p in preps for o in p.children if o.dep_ == "pobj" and (key := index.resolve(o))), None)
 
 
 # "X hit back, saying Y had …", "X retorted that Y …": a reply to an attack, against whoever

@@ -380,6 +380,10 @@ def test_a_speaker_reporting_anothers_criticism_does_not_criticise_the_critic(ex
     # Calls as a noun: whoever makes them, or whose they are.
     ("Jonas Berg repeated calls for the mayor, Ruth Dalby, to apologise for her remarks.", "Jonas Berg", "Ruth Dalby"),
     ("The Greens' calls for Ruth Dalby to resign grew louder.", "Green Party", "Ruth Dalby"),
+    # Calls "from" someone: theirs, not those of the one who ignores them.
+    ("Mr Rolf Brandt ignored calls from Mr Jonas Berg for him to resign.", "Jonas Berg", "Rolf Brandt"),
+    ('Mr Rolf Brandt pressed on despite a call for him to "pause for thought" from Mr Jonas Berg.',
+     "Jonas Berg", "Rolf Brandt"),
     # "for" read as marking a clause whose subject is the one called on.
     ("London's Labour mayor Rolf Brandt made comments to a reporter. Ada Quill repeated calls for the mayor to "
      "apologise for likening the reporter to a guard.", "Ada Quill", "Rolf Brandt"),
