@@ -119,6 +119,8 @@ def test_noun_cue_takes_the_verbs_subject(extract, text, source, target, kind):
     ("Owen Pryce says Greta Lund should quit if the inquiry finds against her.", "Owen Pryce", "Greta Lund",
      "demandsActionAgainst"),
     ("Owen Pryce said Greta Lund should step down.", "Owen Pryce", "Greta Lund", "demandsActionAgainst"),
+    ('Owen Pryce said Greta Lund was "more interested in headlines than in the truth".', "Owen Pryce", "Greta Lund",
+     "criticises"),
 ])
 def test_demands_and_idioms(extract, text, source, target, predicate):
     assert (source, target, "criticises", predicate) in extract(text).interactions
