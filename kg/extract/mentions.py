@@ -39,6 +39,11 @@ LABEL_TYPES: dict[str, EntityType] = {
 }
 # Labels too unreliable to found an entity alone: kept only when they name a known one.
 WEAK_LABELS = {"NORP", "WORK_OF_ART", "FAC"}
+# The head words of a body's name that no work of art or building is called by: a name the
+# model takes for a title ("The Law Society") is a body when it ends in one.
+INSTITUTION_HEADS = {"society", "association", "union", "federation", "confederation", "council", "commission",
+                     "committee", "trust", "foundation", "institute", "league", "agency", "authority", "board",
+                     "bureau", "organisation", "organization"}
 # Lower-case particles inside surnames ("van der Merwe", "bin Salman", "da Silva").
 NAME_PARTICLES = {"van", "von", "der", "den", "de", "da", "di", "du", "dos", "das", "del", "la", "le", "bin", "ter"}
 # Quotation marks and apostrophes, straight and curly, as the tokenizer leaves them.
@@ -514,6 +519,9 @@ class MentionIndex:
         weak = ent.label_ in WEAK_LABELS and not (canonical or named_party or party_family)
         if weak and start > 0 and doc[start - 1].lower_ in lex.body_descriptors and doc[start - 1].pos_ == "NOUN":
             type_, weak = "Organization", False  # "the progressive group Indivisible", taken for a title
+        if weak and ent.label_ != "NORP" and end - start >= 2 and doc[end - 1].lower_ in INSTITUTION_HEADS \
+                and all(t.is_title for t in doc[start:end] if t.is_alpha and t.lower_ not in MINOR_WORDS):
+            type_, weak = "Organization", False  # "The Law Society", taken for a title
         if type_ != "Person" and not canonical and self._acts_like_person(doc[start:end]):
             type_, weak = "Person", False
         if end - start == 1 and type_ == "Organization" and not canonical and doc[start].tag_ in {"JJ", "NN"} \

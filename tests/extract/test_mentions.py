@@ -106,6 +106,14 @@ def test_a_name_after_a_word_describing_a_body_is_the_body(extract):
     assert ("Indivisible", "Laura Brennan", "criticises", "criticises") in found.interactions
 
 
+def test_a_body_the_model_takes_for_a_title_is_a_body(extract):
+    # After a quotation the model reads "The Law Society" as a work's title.
+    found = extract('Ms Ann Lee said: "This is wrong." The Law Society dubbed the proposals of Mr Carl Brandt '
+                    'an "abuse of power".')
+    assert found.entities["Law Society"][0] == "Organization"
+    assert ("Law Society", "Carl Brandt", "criticises") in [(s, t, k) for s, t, k, _ in found.interactions]
+
+
 def test_a_title_of_rank_opens_a_name_the_model_missed(extract):
     found = extract("The plan was attacked by Lord Haverstock of Tenby, who said it was unworkable.")
     assert found.entities["Haverstock of Tenby"][0] == "Person"
