@@ -765,7 +765,9 @@ def _naming(doc: Doc, index: MentionIndex, lexicon: Lexicon, article_id: str, ve
         c for head in as_heads for prep in head.children if prep.dep_ == "prep" and prep.lower_ == likeness
         for c in prep.children] + [
         # "branded the minister 'a disgrace to her office'": the name given read as the object's apposition.
-        c for obj in objects for c in obj.children if c.dep_ == "appos" and c.i > obj.i] + given
+        c for obj in objects for c in obj.children if c.dep_ == "appos" and c.i > obj.i] + given + [
+        # "branded the proposal unworkable": the adjective given read as the object's, after it.
+        c for obj in objects for c in obj.children if c.dep_ == "amod" and c.i > obj.i]
     complement_words = {t.lemma_.lower() for c in complements for t in c.subtree}
     judgements = [j for j in lexicon.judgements if j.kind in {"noun", "adjective", "evaluation"}
                   and j.predicate not in SUPPORT_PREDICATES and j.lemmas[0] in complement_words]

@@ -516,6 +516,8 @@ def test_a_bodys_poster_attacking_someone_and_taunts_of_fear(extract, text, sour
     # "as" hung inside the object; the model cut the name before its surname ("Tory Dominic").
     ("Mr Hale said he left with a clean record but Tory Dominic Grieve branded the way Mr Hale's office "
      "operated as scandalous.", "Dominic Grieve", "Hale"),
+    # The adjective given read as the object's own, after it.
+    ("Ms Ann Lee called Mr Carl Brandt's plan unaffordable.", "Ann Lee", "Carl Brandt"),
 ])
 def test_naming_someone_in_negative_words_criticises_them(extract, text, source, target):
     assert (source, target, "criticises") in [(s, t, k) for s, t, k, _ in extract(text).interactions]
