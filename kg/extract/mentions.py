@@ -1091,7 +1091,10 @@ class MentionIndex:
             # Only a state's name, not a nation within it: "the government" of a Scottish story is still the state's.
             if country is not None and country.sovereign and (tok.is_title or tok.is_upper):
                 counts[country.short] += 1
-        return f"{counts.most_common(1)[0][0]} government" if counts else None
+        ranked = counts.most_common(2)
+        if not ranked or len(ranked) == 2 and ranked[0][1] == ranked[1][1]:
+            return None  # "a local income tax of the kind seen in the USA, Norway and Switzerland": no main state
+        return f"{ranked[0][0]} government"
 
     def _type_by_vote(self) -> None:
         for cluster in self.clusters.values():
@@ -1176,6 +1179,9 @@ class MentionIndex:
         if gender is not None and tok.pos_ == "PRON":
             known = self.pronoun_entity.get(tok.i)
             return known if known is not None and known not in exclude else self._antecedent(tok, gender, exclude)
+        if tok.lower_ == "they" and tok.pos_ == "PRON" and tok.dep_ in {"nsubj", "nsubjpass"} \
+                and not self.quote_mask[tok.idx]:
+            return self._party_before(tok, exclude)
         if tok.lower_ == "it" and tok.dep_ in {"dobj", "pobj"}:
             # "X quit the party and accused it of …" (a subject "it" is too often something
             # else: "it was failing", "if it fails").
@@ -1395,6 +1401,29 @@ class MentionIndex:
             if key not in own_subjects:
                 return True
         return False
+
+    def _party_before(self, tok: Token, exclude: frozenset[str]) -> str | None:
+        """"The Tories unveiled their plans. They say …": the party that is the subject of a
+        verb earlier in the sentence, or of the sentence before's main verb, when that subject
+        is one party alone (not "the Tories and the Lib Dems", nor "voters")."""
+        sentence = sentence_of(tok)
+        subjects = [t for t in reversed(self.doc[sentence.start:tok.i]) if t.dep_ in {"nsubj", "nsubjpass"}]
+        sent_i = self._sentence_number(tok.i)
+        if sent_i > 0:
+            root = sentence_of(self.doc[self._sent_starts[sent_i - 1]]).root
+            if not self.quote_mask[root.idx]:
+                subjects += [c for c in root.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        parties = self.lexicon.parties()
+        for subject in subjects:
+            if subject.pos_ == "PRON" or self.quote_mask[subject.idx]:
+                continue
+            key = self.token_entity.get(subject.i)
+            cluster = self.clusters.get(key or "")
+            if cluster is None or cluster.canonical not in parties or key in exclude \
+                    or any(self.token_entity.get(c.i) for c in subject.conjuncts):
+                return None  # the nearest subject is someone or something else
+            return key
+        return None
 
     def _previous_main_subject(self, tok: Token, gender: str, exclude: frozenset[str]) -> str | None:
         """The person who is the subject of the main verb of the sentence before ``tok``'s,

@@ -50,6 +50,26 @@ def test_the_government_is_the_main_states_not_the_first_named(extract):
     assert found.entities["UK government"] == ("Organization", ("government",))
 
 
+def test_states_named_once_each_make_no_main_state(extract):
+    found = extract("The Greens want a local income tax of the kind seen in the USA, Norway and Switzerland. "
+                    "Labour said the government had capped council budgets.")
+    assert "US government" not in found.entities
+    assert "government" in found.entities
+
+
+@pytest.mark.parametrize(("text", "pair"), [
+    ("The Greens unveiled their plans on Monday. They say the government is wasting money.",
+     ("Green Party", "government")),
+    ("The Greens said voters were angry. They accused Mr Carl Brandt of waste.", ("Green Party", "Carl Brandt")),
+    # Two parties, or a subject that is no party: "they" is not read.
+    ("The Greens and Labour met on Monday. They accused Mr Carl Brandt of waste.", None),
+    ("Voters met the Greens on Monday. They accused Mr Carl Brandt of waste.", None),
+])
+def test_they_is_the_party_that_was_just_the_subject(extract, text, pair):
+    found = [(s, t) for s, t, k, _ in extract(text).interactions if k == "criticises"]
+    assert found == ([pair] if pair else [])
+
+
 @pytest.mark.parametrize(("text", "government"), [
     ("The Greens said government proposals were unworkable.", True),
     ("Tomas Berg, a government minister, resigned.", True),
