@@ -1572,6 +1572,8 @@ class MentionIndex:
         together ("X and Y") in this sentence or the ``SENTENCE_WINDOW`` before, as many as
         the phrase counts when it does."""
         words = {c.lower_ for c in tok.children if c.dep_ in {"det", "nummod", "predet", "amod"}}
+        if tok.lower_ == "parties" and words & {"both", "two"}:
+            return self._parties_named_together(tok)
         pair = tok.lower_ == "pair" and "the" in words
         if not (pair or tok.lemma_.lower() in GROUP_NOUNS and tok.tag_ == "NNS" and words & GROUP_MARKERS):
             return []  # "the man" is one person, not a group
@@ -1597,6 +1599,21 @@ class MentionIndex:
             recent = [k for k in self._recent_persons(tok, SENTENCE_WINDOW) if k not in named_here]
             if len(recent) == 2:
                 return recent
+        return []
+
+    def _parties_named_together(self, tok: Token) -> list[str]:
+        """"Both Labour and the Tories … accused both the big parties": the last two parties
+        named together before ``tok`` in the article."""
+        parties = self.lexicon.parties()
+        for i in range(tok.i - 1, -1, -1):
+            first = self.doc[i]
+            key = self.token_entity.get(i)
+            if key is None or first.dep_ == "conj" or self.clusters[key].canonical not in parties:
+                continue
+            group = list(dict.fromkeys([key, *(k for c in first.conjuncts if (k := self.token_entity.get(c.i))
+                                               and self.clusters[k].canonical in parties)]))
+            if len(group) == 2:
+                return group
         return []
 
     def _is_speaker(self, tok: Token) -> bool:

@@ -787,6 +787,16 @@ def test_the_two_men_are_the_people_last_named_together(extract, text, targets):
     assert {t for s, t, k, _ in extract(text).interactions if s == "Ann Lee"} == targets
 
 
+@pytest.mark.parametrize("text, targets", [
+    ("Both Labour and the Tories have promised tougher rules. Mr Bill Moss has accused both the big parties of "
+     "engaging in a bidding war.", {"Labour Party", "Conservative Party"}),
+    ("The Greens, Labour and the Tories have promised tougher rules. Mr Bill Moss has accused both parties of "
+     "engaging in a bidding war.", set()),
+])
+def test_both_parties_are_the_two_last_named_together(extract, text, targets):
+    assert {t for s, t, k, _ in extract(text).interactions if s == "Bill Moss"} == targets
+
+
 @pytest.mark.parametrize("text", [
     'Ms Ann Lee likened Mr Carl Brandt to "a self-obsessed schoolboy".',
     'Ms Ann Lee said the behaviour of Mr Carl Brandt was "childish".',
