@@ -1603,7 +1603,7 @@ class MentionIndex:
 
     def _parties_named_together(self, tok: Token) -> list[str]:
         """"Both Labour and the Tories … accused both the big parties": the last two parties
-        named together before ``tok`` in the article."""
+        named together before ``tok`` in the article, else the only two named just before."""
         parties = self.lexicon.parties()
         for i in range(tok.i - 1, -1, -1):
             first = self.doc[i]
@@ -1614,7 +1614,14 @@ class MentionIndex:
                                                and self.clusters[k].canonical in parties)]))
             if len(group) == 2:
                 return group
-        return []
+        # "… unveiled by the Conservatives. Labour said … The Lib Dems warned both parties":
+        # the only two parties the sentences before name, apart from any this one names.
+        sentence = sentence_of(tok)
+        start = self._sent_starts[max(0, self._sentence_number(tok.i) - OFFICE_WINDOW)]
+        here = {self.token_entity.get(i) for i in range(sentence.start, tok.i)}
+        before = {key for i in range(start, sentence.start) if (key := self.token_entity.get(i))
+                  and self.clusters[key].canonical in parties and key not in here}
+        return sorted(before) if len(before) == 2 else []
 
     def _is_speaker(self, tok: Token) -> bool:
         """Is this name the subject of a reporting verb ("Mr X said", "X, who …, said")?"""

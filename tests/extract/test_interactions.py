@@ -797,6 +797,12 @@ def test_both_parties_are_the_two_last_named_together(extract, text, targets):
     assert {t for s, t, k, _ in extract(text).interactions if s == "Bill Moss"} == targets
 
 
+def test_both_parties_are_the_only_two_just_named(extract):
+    found = extract('Health checks were unveiled by the Conservatives. Labour said many tests were already done. '
+                    'The Greens warned both parties against "pandering to prejudice".')
+    assert {t for s, t, k, _ in found.interactions if s == "Green Party"} == {"Labour Party", "Conservative Party"}
+
+
 @pytest.mark.parametrize("text", [
     'Ms Ann Lee likened Mr Carl Brandt to "a self-obsessed schoolboy".',
     'Ms Ann Lee said the behaviour of Mr Carl Brandt was "childish".',
