@@ -122,6 +122,8 @@ def _readings(doc: Doc, index: MentionIndex, lexicon: Lexicon, quote: Span, char
         yield _speaker_of_previous_sentence(doc, index, lexicon, quote.start)
     if previous is not None and _continues(text, previous.end, start):
         yield previous.speaker, previous.cue, previous.confidence * 0.9
+    if len(inner.split()) >= 4:
+        yield _speaker_of_previous_paragraph(doc, index, lexicon, quote.start)
 
 
 def extract(doc: Doc, *, index: MentionIndex, lexicon: Lexicon, article_id: str,
@@ -294,6 +296,30 @@ def _speaker_of_previous_sentence(doc: Doc, index: MentionIndex, lexicon: Lexico
         if speaker is not None:
             return speaker, root.i, 0.7
     return None
+
+
+def _speaker_of_previous_paragraph(doc: Doc, index: MentionIndex, lexicon: Lexicon,
+                                   first_i: int) -> tuple[str, int, float] | None:
+    """A quote that opens a paragraph of its own, after a paragraph whose last sentence
+    reports one person speaking ("The attack, he says, is the latest example …"), is theirs."""
+    i = first_i - 1
+    while i >= 0 and (doc[i].is_punct or doc[i].is_space):
+        if "\n" in doc[i].text:
+            break
+        i -= 1
+    if i < 0 or "\n" not in doc[i].text or i == 0:
+        return None  # not the opening of a paragraph
+    while i >= 0 and (doc[i].is_punct or doc[i].is_space):
+        i -= 1
+    if i < 0:
+        return None
+    sentence = sentence_of(doc[i])
+    speakers = {(key, verb.i) for verb in sentence if verb.pos_ == "VERB" and verb.lemma_ in lexicon.speech_verbs
+                and (key := clause_subject(verb, index)) is not None and index.clusters[key].type == "Person"}
+    if len({key for key, _ in speakers}) != 1:
+        return None
+    key, cue = max(speakers, key=lambda pair: pair[1])
+    return key, cue, 0.55
 
 
 def _continues(text: str, previous_end: int, start: int) -> bool:

@@ -68,6 +68,20 @@ def test_quote_continues_in_next_paragraph(extract):
     assert [s for s, _ in quotes] == ["Henrik Dahl", "Henrik Dahl"]
 
 
+@pytest.mark.parametrize("text, speakers", [
+    ('Mr Henrik Dahl spoke to delegates in Leeds. The attack on him, he says, is the latest sign of a party in '
+     'trouble.\n\n"I have to say I do not understand what they are doing."', ["Henrik Dahl"]),
+    # The paragraph before reports two people speaking: whose the quote is, is not known.
+    ('Mr Henrik Dahl says the plan will fail, and Ms Ruth Moss says it will work.\n\n'
+     '"I have to say I do not understand what they are doing."', []),
+    # Nobody reported speaking in the paragraph before.
+    ('Mr Henrik Dahl arrived in Leeds on Monday.\n\n"I have to say I do not understand what they are doing."',
+     []),
+])
+def test_a_quote_opening_a_paragraph_is_the_one_just_reported_speaking(extract, text, speakers):
+    assert [s for s, _ in extract(text).quotes] == speakers
+
+
 def test_quote_without_a_speaker_is_dropped(extract):
     assert extract('"Nothing will ever be the same again after this," the sign read.').quotes == []
 
