@@ -3,7 +3,8 @@
 Attribution follows the patterns of news English: a reporting verb after the quote
 (``"…," X said`` / ``said X``), a reporting verb or speech noun that governs it (``X said:
 "…"``, ``X told the BBC that those … are "…"``, ``X's claim that Y "…"``), a colon that
-introduces it, and a quote-only paragraph that continues the last speaker's quote.
+introduces it, a quote-only paragraph that continues the last speaker's quote, and one that
+follows a paragraph ending with one person reported speaking.
 """
 
 from __future__ import annotations
