@@ -107,6 +107,16 @@ def clause_subject(verb: Token, index: MentionIndex) -> str | None:
             key = index.resolve(child) or _titled_name(child, index)
             if key is not None or child.pos_ not in {"NOUN", "PUNCT"} or not _split_title(child):
                 return key
+    if verb.dep_ == "ROOT" and verb.tag_ in {"VBD", "VBZ", "VBP"} \
+            and not any(c.dep_ in {"nsubj", "nsubjpass", "csubj", "expl"} for c in verb.children):
+        # "Responding to the speech, shadow chief secretary X, said: …": the parser found no
+        # subject; the person named right before the verb (and its comma) is it.
+        before = verb.doc[verb.i - 1] if verb.i > 0 else None
+        if before is not None and before.text == "," and before.i > 0:
+            before = verb.doc[before.i - 1]
+        key = index.entity_at(before) if before is not None else None
+        if key is not None and index.clusters[key].type == "Person":
+            return key
     return None
 
 

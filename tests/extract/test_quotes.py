@@ -82,6 +82,15 @@ def test_a_quote_opening_a_paragraph_is_the_one_just_reported_speaking(extract, 
     assert [s for s, _ in extract(text).quotes] == speakers
 
 
+@pytest.mark.parametrize("text, speaker", [
+    ('Responding to the speech, shadow chief secretary to the Treasury, George Osborne, said: "This was more talk '
+     'from Gordon Brown."', "George Osborne"),
+    ('Responding to the Budget, shadow chancellor, Ivan Petrov, said: "It is a con and a sham."', "Ivan Petrov"),
+])
+def test_a_speech_verb_the_parser_left_without_subject_has_the_name_before_it(extract, text, speaker):
+    assert [s for s, _ in extract(text).quotes] == [speaker]
+
+
 def test_quote_without_a_speaker_is_dropped(extract):
     assert extract('"Nothing will ever be the same again after this," the sign read.').quotes == []
 
