@@ -278,9 +278,11 @@ def _speaker_by_colon(doc: Doc, index: MentionIndex, lexicon: Lexicon, first_i: 
 
 def _speaker_of_previous_sentence(doc: Doc, index: MentionIndex, lexicon: Lexicon,
                                   first_i: int) -> tuple[str, int, float] | None:
-    """A quote standing alone right after "X said …" (or "X outlined his view") in the same
-    paragraph is X's."""
+    """A quote standing alone right after "X said …" (or "X outlined his view", "X criticised
+    the plan") in the same paragraph is X's."""
     sent_start = sentence_of(doc[first_i]).start
+    if any(not (t.is_punct or t.is_space) for t in doc[sent_start:first_i]):
+        return None  # "Y has called on X to 'practise what it preaches'": the quote is in Y's sentence
     i = sent_start - 1
     while i >= 0 and (doc[i].is_punct or doc[i].is_space):
         if "\n" in doc[i].text:
@@ -289,8 +291,9 @@ def _speaker_of_previous_sentence(doc: Doc, index: MentionIndex, lexicon: Lexico
     if i < 0:
         return None
     root = sentence_of(doc[i]).root
-    # "X said …", or "X outlined his view", "X issued a statement": speech as the object.
-    speaks = root.lemma_ in lexicon.speech_verbs or any(
+    # "X said …", or "X outlined his view", "X issued a statement": speech as the object;
+    # "X criticised the system": a verbal act of criticism or support.
+    speaks = root.lemma_ in lexicon.speech_verbs or root.lemma_ in lexicon.verb_cues() or any(
         c.dep_ == "dobj" and c.lemma_ in lexicon.speech_nouns for c in root.children)
     if speaks and root.pos_ in {"VERB", "AUX"}:
         speaker = clause_subject(root, index)

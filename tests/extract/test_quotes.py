@@ -135,6 +135,18 @@ def test_a_quote_after_someone_outlines_a_view_is_theirs_not_the_next_speakers(e
     assert [speaker for speaker, text in found.quotes if text.startswith("As our manifesto")] == ["Rolf Brandt"]
 
 
+def test_a_quote_after_someone_criticises_something_is_theirs(extract):
+    found = extract('Fostering Network director Rolf Brandt criticised the existing system. "There is just no logic '
+                    'to a system which values children differently."')
+    assert [s for s, _ in found.quotes] == ["Rolf Brandt"]
+
+
+def test_a_quote_inside_a_sentence_of_its_own_speaker_is_not_the_last_speakers(extract):
+    found = extract('Mr Rolf Brandt said the plan was wrong. Campaigners have called on the minister to '
+                    '"practise what she preaches".')
+    assert [s for s, _ in found.quotes] == []
+
+
 def test_a_quote_reopened_at_once_continues_the_last_one(extract):
     found = extract("\"We will fund the plan in full,\" Rolf Brandt said in Leeds. \"The money is there. "
                     "\"Nobody should doubt that we mean what we say.\"")
