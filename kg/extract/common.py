@@ -111,12 +111,16 @@ def clause_subject(verb: Token, index: MentionIndex) -> str | None:
             and not any(c.dep_ in {"nsubj", "nsubjpass", "csubj", "expl"} for c in verb.children):
         # "Responding to the speech, shadow chief secretary X, said: …": the parser found no
         # subject; the person named right before the verb (and its comma) is it.
+        # "…, X, leader of the Y group, said: …": or whose apposition ends there.
         before = verb.doc[verb.i - 1] if verb.i > 0 else None
         if before is not None and before.text == "," and before.i > 0:
             before = verb.doc[before.i - 1]
-        key = index.entity_at(before) if before is not None else None
-        if key is not None and index.clusters[key].type == "Person":
-            return key
+        phrase = before
+        while phrase is not None:
+            key = index.entity_at(phrase)
+            if key is not None and index.clusters[key].type == "Person" and phrase.right_edge.i < verb.i:
+                return key
+            phrase = phrase.head if phrase.head.i != phrase.i and phrase.head.i < verb.i else None
     return None
 
 

@@ -86,6 +86,9 @@ def test_a_quote_opening_a_paragraph_is_the_one_just_reported_speaking(extract, 
     ('Responding to the speech, shadow chief secretary to the Treasury, George Osborne, said: "This was more talk '
      'from Gordon Brown."', "George Osborne"),
     ('Responding to the Budget, shadow chancellor, Ivan Petrov, said: "It is a con and a sham."', "Ivan Petrov"),
+    # The name's apposition runs up to the verb.
+    ("In response to Dr Hale's comments, Ivan Petrov, leader of the Green group in the assembly, said: \"It is "
+     'apparent that this reshuffle was a sham."', "Ivan Petrov"),
 ])
 def test_a_speech_verb_the_parser_left_without_subject_has_the_name_before_it(extract, text, speaker):
     assert [s for s, _ in extract(text).quotes] == [speaker]
