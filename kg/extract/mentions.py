@@ -1441,7 +1441,7 @@ class MentionIndex:
         if self.quote_mask[root.idx]:
             return None
         for child in root.children:
-            if child.dep_ == "nsubj":
+            if child.dep_ in {"nsubj", "nsubjpass"}:  # "X was asked why …. He replied"
                 key = self.token_entity.get(child.i) or self.references.get(child.i) or self._name_before_verb(child)
                 cluster = self.clusters.get(key or "")
                 if cluster is not None and cluster.type == "Person" and key not in exclude \

@@ -94,6 +94,12 @@ def test_a_speech_verb_the_parser_left_without_subject_has_the_name_before_it(ex
     assert [s for s, _ in extract(text).quotes] == [speaker]
 
 
+def test_he_replied_after_a_passive_is_its_subject(extract):
+    found = extract('Mr Tom Hadley was asked why Mr Ian Smith had been allowed to resign. He replied: "The chief '
+                    'executive decided it was time to move on."')
+    assert [s for s, _ in found.quotes] == ["Tom Hadley"]
+
+
 def test_quote_without_a_speaker_is_dropped(extract):
     assert extract('"Nothing will ever be the same again after this," the sign read.').quotes == []
 
