@@ -116,8 +116,10 @@ def _readings(doc: Doc, index: MentionIndex, lexicon: Lexicon, quote: Span, char
     text = text_of(doc)
     inner = text[start:end].strip()
     yield _speaker_after(doc, index, lexicon, quote.end, ends_sentence=inner.endswith((".", "!", "?")))
-    yield _speaker_governing(index, lexicon, quote[0], end)
+    # A colon right before the quote introduces it: surer than a verb the parser hangs it on
+    # (which, when it runs two sentences together, may be the next sentence's "he said").
     yield _speaker_by_colon(doc, index, lexicon, quote.start)
+    yield _speaker_governing(index, lexicon, quote[0], end)
     yield _speaker_judging(index, lexicon, quote[0], end)
     if len(inner.split()) >= 4:
         yield _speaker_of_previous_sentence(doc, index, lexicon, quote.start)

@@ -100,6 +100,15 @@ def test_he_replied_after_a_passive_is_its_subject(extract):
     assert [s for s, _ in found.quotes] == ["Tom Hadley"]
 
 
+def test_a_colon_introducing_a_quote_outranks_a_later_he_said_the_parser_hung_it_on(extract):
+    # The parser runs the quote and the next sentence together, hanging the quote on "he said".
+    found = extract('Mr Ian Moss spoke first. Conservative co-chairman Tom Hadley derided the photo call, saying: '
+                    '"The show of unity was the worst acting I have seen since Prisoner Cell Block H." Labour had '
+                    'broken promises by raising taxes 66 times and brought the slowest economic growth in the '
+                    'English-speaking world, he said.')
+    assert [s for s, _ in found.quotes] == ["Tom Hadley"]
+
+
 def test_quote_without_a_speaker_is_dropped(extract):
     assert extract('"Nothing will ever be the same again after this," the sign read.').quotes == []
 
