@@ -115,10 +115,16 @@ def _readings(doc: Doc, index: MentionIndex, lexicon: Lexicon, quote: Span, char
     start, end = chars
     text = text_of(doc)
     inner = text[start:end].strip()
-    yield _speaker_after(doc, index, lexicon, quote.end, ends_sentence=inner.endswith((".", "!", "?")))
+    after = _speaker_after(doc, index, lexicon, quote.end, ends_sentence=inner.endswith((".", "!", "?")))
+    colon = _speaker_by_colon(doc, index, lexicon, quote.start)
+    if after is not None and colon is not None and any(
+            c.dep_ == "nsubj" and c.pos_ == "PRON" for c in doc[after[1]].children):
+        # 'X said: "…," he said': the pronoun repeats the speaker the colon gave.
+        yield colon
+    yield after
     # A colon right before the quote introduces it: surer than a verb the parser hangs it on
     # (which, when it runs two sentences together, may be the next sentence's "he said").
-    yield _speaker_by_colon(doc, index, lexicon, quote.start)
+    yield colon
     yield _speaker_governing(index, lexicon, quote[0], end)
     yield _speaker_judging(index, lexicon, quote[0], end)
     if len(inner.split()) >= 4:

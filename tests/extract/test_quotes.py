@@ -109,6 +109,13 @@ def test_a_colon_introducing_a_quote_outranks_a_later_he_said_the_parser_hung_it
     assert [s for s, _ in found.quotes] == ["Tom Hadley"]
 
 
+def test_he_said_after_a_quote_a_colon_introduced_repeats_its_speaker(extract):
+    found = extract('Treasury minister Ivan Petrov said the Budget was fair. He added: "I do not accept there is any '
+                    'need for any changes to the plans we have set out."\n\nFor the Greens Tom Hadley said: "The '
+                    'chancellor will no doubt tell us today how wonderfully the economy is doing," he said.')
+    assert [s for s, _ in found.quotes] == ["Ivan Petrov", "Tom Hadley"]
+
+
 def test_quote_without_a_speaker_is_dropped(extract):
     assert extract('"Nothing will ever be the same again after this," the sign read.').quotes == []
 
