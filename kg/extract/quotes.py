@@ -304,7 +304,8 @@ def _speaker_of_previous_sentence(doc: Doc, index: MentionIndex, lexicon: Lexico
     speaks = root.lemma_ in lexicon.speech_verbs or root.lemma_ in lexicon.verb_cues() or any(
         c.dep_ == "dobj" and c.lemma_ in lexicon.speech_nouns for c in root.children)
     if speaks and root.pos_ in {"VERB", "AUX"}:
-        speaker = clause_subject(root, index)
+        # "The report was welcomed by X. '…'": the passive's doer speaks.
+        speaker = passive_agent(root, index) if is_passive(root) else clause_subject(root, index)
         if speaker is not None:
             return speaker, root.i, 0.7
     return None

@@ -116,6 +116,12 @@ def test_he_said_after_a_quote_a_colon_introduced_repeats_its_speaker(extract):
     assert [s for s, _ in found.quotes] == ["Ivan Petrov", "Tom Hadley"]
 
 
+def test_a_quote_after_a_passive_welcome_is_the_welcomers(extract):
+    found = extract("Ms Ann Lee published a report on pensions. The report was welcomed by shadow pensions secretary "
+                    "Tom Hadley. \"The pensioners' voice must certainly be heard in the next election.\"")
+    assert [s for s, _ in found.quotes] == ["Tom Hadley"]
+
+
 def test_quote_without_a_speaker_is_dropped(extract):
     assert extract('"Nothing will ever be the same again after this," the sign read.').quotes == []
 
