@@ -327,13 +327,32 @@ def targets_of(tok: Token, index: MentionIndex, *, exclude: frozenset[str] = fro
             if child.dep_ in {"compound", "amod", "nmod"} and index.entity_at(child) and not found:
                 found.append(index.entity_at(child) or "")  # "Tory plans", "the Lib Dem stance"
     if key is None and not found:
-        owner = earlier_owner(tok, index)
+        owner = earlier_owner(tok, index) or _legislating_government(tok, index, exclude)
         if owner is not None:
             found.append(owner)
     for child in tok.children:
         if child.dep_ == "conj":
             found.extend(targets_of(child, index, exclude=exclude))
     return [k for k in dict.fromkeys(found) if k and k not in exclude]
+
+
+# Legislation, which only a government puts before a parliament in the news that speaks of
+# it unowned ("the Bill", "the legislation", "the White Paper").
+LEGISLATION_NOUNS = {"bill", "legislation"}
+POLICY_PAPERS = {"white", "green"}
+
+
+def _legislating_government(noun: Token, index: MentionIndex, exclude: frozenset[str]) -> str | None:
+    """"X said the Bill was unnecessary": the government's Bill, when the article has one
+    government, written as plain "the government", and X is not of it."""
+    written = noun.lower_ in LEGISLATION_NOUNS or noun.lower_ == "paper" and any(
+        c.dep_ == "compound" and c.lower_ in POLICY_PAPERS for c in noun.children)
+    if not written or not any(c.dep_ == "det" and c.lower_ in ANAPHORIC_DETERMINERS for c in noun.children):
+        return None
+    government = index.home_government()
+    if government is None or any(k == government or government in index.affiliations.get(k, set()) for k in exclude):
+        return None
+    return government
 
 
 def earlier_owner(noun: Token, index: MentionIndex) -> str | None:

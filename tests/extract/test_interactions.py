@@ -1062,6 +1062,20 @@ def test_a_denial_of_claims_answers_who_made_them(extract, text, pairs):
     assert {(s, t) for s, t, k, _ in found.interactions if k == "criticises"} == pairs
 
 
+@pytest.mark.parametrize("text, pairs", [
+    ('The government published its reform plans on Monday. Former minister Tom Hadley said the Bill was "largely '
+     'unnecessary, bureaucratic and expensive".', {("Tom Hadley", "government")}),
+    ('The government published its plans for airports. Stop Kestrel Expansion said the White Paper, published in '
+     'December, was "fundamentally flawed".', {("Stop Kestrel Expansion", "government")}),
+    # One of the government's own: no blame of it.
+    ('The government published its reform plans on Monday. Home Secretary Tom Hadley said the Bill was '
+     '"largely unnecessary".', set()),
+])
+def test_legislation_nobody_owns_is_the_governments(extract, text, pairs):
+    found = extract(text)
+    assert {(s, t) for s, t, k, _ in found.interactions if k == "criticises"} == pairs
+
+
 def test_the_outgoing_government_is_the_government(extract):
     found = extract("Sinn Féin has accused the outgoing Government of a litany of broken promises on housing.")
     assert ("Sinn Féin", "government") in [(s, t) for s, t, k, _ in found.interactions if k == "criticises"]
