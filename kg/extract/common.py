@@ -327,7 +327,7 @@ def targets_of(tok: Token, index: MentionIndex, *, exclude: frozenset[str] = fro
             if child.dep_ in {"compound", "amod", "nmod"} and index.entity_at(child) and not found:
                 found.append(index.entity_at(child) or "")  # "Tory plans", "the Lib Dem stance"
     if key is None and not found:
-        owner = earlier_owner(tok, index) or _legislating_government(tok, index, exclude)
+        owner = earlier_owner(tok, index) or legislating_government(tok, index, exclude)
         if owner is not None:
             found.append(owner)
     for child in tok.children:
@@ -342,7 +342,7 @@ LEGISLATION_NOUNS = {"bill", "legislation"}
 POLICY_PAPERS = {"white", "green"}
 
 
-def _legislating_government(noun: Token, index: MentionIndex, exclude: frozenset[str]) -> str | None:
+def legislating_government(noun: Token, index: MentionIndex, exclude: frozenset[str]) -> str | None:
     """"X said the Bill was unnecessary": the government's Bill, when the article has one
     government, written as plain "the government", and X is not of it."""
     written = noun.lower_ in LEGISLATION_NOUNS or noun.lower_ == "paper" and any(

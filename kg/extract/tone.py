@@ -38,6 +38,7 @@ from kg.extract.common import (
     is_actor,
     is_done_to_nothing,
     is_title_head,
+    legislating_government,
     sentence_of,
 )
 from kg.model import TONE_EXTRACTOR, Fact
@@ -292,7 +293,8 @@ def _named(tok: Token, index: MentionIndex) -> list[str]:
     if tok.pos_ != "NOUN":
         return []
     # "The committee said the plans had not reflected public disquiet": whose plans they are.
-    key = index.resolve(tok) or (earlier_owner(tok, index) if tok.dep_ in {"nsubj", "nsubjpass"} else None)
+    key = index.resolve(tok) or (earlier_owner(tok, index) or legislating_government(tok, index, frozenset())
+                                 if tok.dep_ in {"nsubj", "nsubjpass"} else None)
     return [key] if key is not None else index.group_before(tok)
 
 

@@ -227,3 +227,9 @@ def test_the_body_of_someones_post_says_who_they_are(related):
     found = related("Ingrid Holm said the scandal would lead to the blaming of Rafael Ortiz (head of the Harbour "
                     "Trust at the time) and voters were angry.")
     assert "Harbour Trust" not in [t for _, t, _, _ in found]
+
+
+def test_tone_on_legislation_nobody_owns_blames_the_government(extract):
+    found = extract('The government published its terror plans on Monday. Ms Ann Lee, director of the rights group '
+                    'Freedom, said the legislation was "a travesty and a perversion of justice".')
+    assert ("Ann Lee", "government") in [(s, t) for s, t, k, _ in found.interactions if k == "criticises"]
