@@ -1592,9 +1592,9 @@ class MentionIndex:
             group = list(dict.fromkeys(group))
             if len(group) >= 2 and (size is None or len(group) == size):
                 return group
-        if size == 2:
-            # "X could not believe anything Y told him. Z likened the two men to …": the two
-            # people the sentences before speak of, when they name only two.
+        if size in {None, 2}:
+            # "X could not believe anything Y told him. Z likened the two men to …", "… urged the
+            # men to step down": the two people the sentences before speak of, when they name only two.
             named_here = set(self._recent_persons(tok, 0))
             recent = [k for k in self._recent_persons(tok, SENTENCE_WINDOW) if k not in named_here]
             if len(recent) == 2:

@@ -782,6 +782,8 @@ def test_a_complaint_about_someone(extract, text, target):
     # Named apart, but the only two people the sentences before speak of.
     ("Mr Carl Brandt said he no longer trusted anything Mr Ian Moss told him. Ms Ann Lee urged the two men to "
      "step down.", {"Carl Brandt", "Ian Moss"}),
+    ("Mr Carl Brandt, now the party's deputy leader, and Mr Ian Moss were elected in 2004. Mr Brandt said the law "
+     "was clear. Ms Ann Lee urged the men to step down.", {"Carl Brandt", "Ian Moss"}),
 ])
 def test_the_two_men_are_the_people_last_named_together(extract, text, targets):
     assert {t for s, t, k, _ in extract(text).interactions if s == "Ann Lee"} == targets
