@@ -3,7 +3,7 @@
 The gold sets (``benchmarks/gold/``, in the format of ``../shared/gold/GUIDELINE.md``):
 
 - ``seeds``: the two seed articles and ``../shared/gold/seeds.jsonl``;
-- ``bbc-dev``, ``bbc-test``: 90 and 120 of the BBC articles of ``../shared/corpus/`` (2004-05),
+- ``bbc-dev``, ``bbc-test``: 204 and 120 of the BBC articles of ``../shared/corpus/`` (2004-05),
   annotated by hand; the articles are read from the corpus, never copied here, and the gold
   keeps no evidence sentences;
 - ``outlets-dev``, ``outlets-test``: 16 and 32 articles written for this project in the
