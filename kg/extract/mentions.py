@@ -368,6 +368,8 @@ class MentionIndex:
                 end -= 1
         if _in_programme_title(doc, start):
             return None  # "told BBC One's Breakfast with Frost": a programme, not its host
+        if _likeness_suffix(doc, end):
+            return None  # "a George Bush-style tax cutting spree": a manner, not the man
         type_ = LABEL_TYPES[ent.label_]
         titled = _title_tail(doc, start, end, lex)
         if titled == end - start:
@@ -1797,6 +1799,20 @@ def _in_programme_title(doc: Doc, start: int) -> bool:
         return False
     before = doc[start - 3]
     return before.text in POSSESSIVE_ENDINGS or before.lower_ in {"on", "told", "to"}
+
+
+# "Bush-style", "Thatcher-era", "Kennedy-like": a name made a modifier of manner or time.
+LIKENESS_SUFFIXES = {"style", "like", "type", "era", "esque"}
+
+
+def _likeness_suffix(doc: Doc, end: int) -> bool:
+    """Does the name ending at ``end`` (or one more hyphenated word the model took in) end in
+    "-style", "-era", …?"""
+    for i in (end - 2, end):
+        if 0 <= i and i + 1 < len(doc) and doc[i].text == "-" and doc[i + 1].lower_ in LIKENESS_SUFFIXES \
+                and not doc[i].whitespace_:
+            return True
+    return False
 
 
 def _listed_among_places(first: Token) -> bool:

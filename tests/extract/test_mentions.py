@@ -134,6 +134,15 @@ def test_a_body_the_model_takes_for_a_title_is_a_body(extract):
     assert ("Law Society", "Carl Brandt", "criticises") in [(s, t, k) for s, t, k, _ in found.interactions]
 
 
+@pytest.mark.parametrize("text, name", [
+    ('Mr Ian Moss said Britain could not afford a "reckless, George Bush-style tax cutting spree".', "George Bush"),
+    ("Mr Ian Moss wants a Thatcher-style revolution in the schools.", "Thatcher"),
+])
+def test_a_name_made_a_modifier_of_manner_is_no_mention(extract, text, name):
+    entities = extract(text).entities
+    assert not any(name in key for key in entities)
+
+
 def test_a_title_of_rank_opens_a_name_the_model_missed(extract):
     found = extract("The plan was attacked by Lord Haverstock of Tenby, who said it was unworkable.")
     assert found.entities["Haverstock of Tenby"][0] == "Person"
