@@ -806,6 +806,14 @@ def test_both_parties_are_the_only_two_just_named(extract):
 
 
 @pytest.mark.parametrize("text", [
+    "Ms Ann Lee said Mr Carl Brandt's plans were excessive and unjustified.",
+    'Ms Ann Lee said Mr Carl Brandt\'s pledge was "a gimmick".',
+])
+def test_blame_words_vader_lacks_judge_the_clause_subject(extract, text):
+    assert ("Ann Lee", "Carl Brandt", "criticises") in [(s, t, k) for s, t, k, _ in extract(text).interactions]
+
+
+@pytest.mark.parametrize("text", [
     'Ms Ann Lee likened Mr Carl Brandt to "a self-obsessed schoolboy".',
     'Ms Ann Lee said the behaviour of Mr Carl Brandt was "childish".',
 ])
