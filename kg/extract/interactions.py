@@ -118,6 +118,7 @@ def _all(doc: Doc, index: MentionIndex, lexicon: Lexicon, article_id: str,
     phrasal = [c for c in lexicon.interactions if c.pos == "phrasal"]
     demand_cues = {c.cue: c for c in lexicon.interactions if c.pos == "demand"}
     relation_cues = {c.cue: c for c in lexicon.interactions if c.pos == "relation"}
+    adjective_cues = {c.cue: c for c in lexicon.interactions if c.pos == "adjective"}
     urging = [c for c in lexicon.interactions if c.pos == "urging"]
     urging_nouns = {c.cue.split()[0] for c in urging}  # "calls for Y to quit"
     reactions = {c.cue.split()[-1]: c for c in lexicon.interactions if c.pos == "reaction"}
@@ -154,6 +155,8 @@ def _all(doc: Doc, index: MentionIndex, lexicon: Lexicon, article_id: str,
             yield from _demand(doc, index, article_id, tok, demand_cues[lemma])
         elif tok.pos_ == "NOUN" and lemma in relation_cues:
             yield from _relation(doc, index, article_id, tok, relation_cues[lemma])
+        elif tok.pos_ == "ADJ" and lemma in adjective_cues:
+            yield from _stance(doc, index, article_id, tok, adjective_cues[lemma])
     yield from _judgements(doc, index, lexicon, article_id, speeches)
 
 
@@ -433,6 +436,29 @@ def _demand(doc: Doc, index: MentionIndex, article_id: str, noun: Token, cue: In
         for target in targets_of(tok, index, exclude=frozenset({source})):
             if is_actor(index, target):
                 yield _fact(doc, index, article_id, source, target, cue, verb.i, tok.i, cue.confidence)
+
+
+STANCE_PREPOSITIONS = {"of", "about", "towards", "toward"}
+
+
+def _stance(doc: Doc, index: MentionIndex, article_id: str, adjective: Token, cue: InteractionCue) -> Iterator[Fact]:
+    """"X is critical of Y", "X was scathing about Y's plans", "X has been supportive of Y":
+    the subject of the verb the adjective completes, towards the preposition's object (not
+    "X is not critical of Y", nor "critical care", "a critical moment")."""
+    verb = adjective.head
+    if adjective.dep_ != "acomp" or verb.pos_ not in {"AUX", "VERB"} or is_negated(verb) or is_negated(adjective):
+        return
+    source = _actor(verb, index)
+    if not is_actor(index, source):
+        return
+    assert source is not None
+    for prep in adjective.children:
+        if prep.dep_ != "prep" or prep.lower_ not in STANCE_PREPOSITIONS:
+            continue
+        for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+            for target in targets_of(pobj, index, exclude=frozenset({source})):
+                if is_actor(index, target):
+                    yield _fact(doc, index, article_id, source, target, cue, adjective.i, pobj.i, cue.confidence)
 
 
 def _urging(doc: Doc, index: MentionIndex, article_id: str, verb: Token, cue: InteractionCue) -> Iterator[Fact]:

@@ -372,6 +372,16 @@ def test_a_speaker_reporting_anothers_criticism_does_not_criticise_the_critic(ex
     assert ("Green Party", "Liberal Democrats") not in [(s, t) for s, t, _, _ in found]
 
 
+@pytest.mark.parametrize("text, found", [
+    ("Ms Ann Lee has been highly critical of Mr Tom Hadley.", ("Ann Lee", "Tom Hadley", "criticises")),
+    ("Ms Ann Lee was scathing about Mr Tom Hadley's plans.", ("Ann Lee", "Tom Hadley", "criticises")),
+    ("Ms Ann Lee has been supportive of Mr Tom Hadley.", ("Ann Lee", "Tom Hadley", "supports")),
+    ("Ms Ann Lee was not critical of Mr Tom Hadley.", None),
+])
+def test_a_stance_adjective_relates_its_subject_to_its_object(extract, text, found):
+    assert [(s, t, k) for s, t, k, _ in extract(text).interactions] == ([found] if found else [])
+
+
 @pytest.mark.parametrize("text, source, target", [
     ("The Greens called on Rolf Brandt to apologise.", "Green Party", "Rolf Brandt"),
     ("Helen Marsh, for the Liberal Democrats, called on Mr Brandt to publish the figures. Rolf Brandt refused.",
