@@ -109,9 +109,9 @@ def clause_subject(verb: Token, index: MentionIndex) -> str | None:
                 return key
     if verb.dep_ == "ROOT" and verb.tag_ in {"VBD", "VBZ", "VBP"} \
             and not any(c.dep_ in {"nsubj", "nsubjpass", "csubj", "expl"} for c in verb.children):
-        # "Responding to the speech, shadow chief secretary X, said: …": the parser found no
-        # subject; the person named right before the verb (and its comma) is it.
-        # "…, X, leader of the Y group, said: …": or whose apposition ends there.
+        # "Responding to the speech, shadow chief secretary X, said: …", "…, X, leader of the Y
+        # group, said: …": the parser found no subject; it is the person named right before the
+        # verb (and its comma), or whose apposition ends there.
         before = verb.doc[verb.i - 1] if verb.i > 0 else None
         if before is not None and before.text == "," and before.i > 0:
             before = verb.doc[before.i - 1]

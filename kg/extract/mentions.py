@@ -1572,7 +1572,8 @@ class MentionIndex:
     def group_before(self, tok: Token) -> list[str]:
         """The people "the two men", "the pair", "both men" stand for: the last people named
         together ("X and Y") in this sentence or the ``SENTENCE_WINDOW`` before, as many as
-        the phrase counts when it does."""
+        the phrase counts when it does, else the only two people those sentences name; and
+        the parties "both parties" stand for."""
         words = {c.lower_ for c in tok.children if c.dep_ in {"det", "nummod", "predet", "amod"}}
         if tok.lower_ == "parties" and words & {"both", "two"}:
             return self._parties_named_together(tok)
