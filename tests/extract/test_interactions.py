@@ -394,7 +394,7 @@ def test_a_stance_adjective_relates_its_subject_to_its_object(extract, text, fou
     ("The Greens' calls for Ruth Dalby to resign grew louder.", "Green Party", "Ruth Dalby"),
     # Calls "from" someone: theirs, not those of the one who ignores them.
     ("Mr Rolf Brandt ignored calls from Mr Jonas Berg for him to resign.", "Jonas Berg", "Rolf Brandt"),
-    ('Mr Rolf Brandt pressed on despite a call for him to "pause for thought" from Mr Jonas Berg.',
+    ('Mr Rolf Brandt pressed on despite a call for him to "think again" from Mr Jonas Berg.',
      "Jonas Berg", "Rolf Brandt"),
     # "for" read as marking a clause whose subject is the one called on.
     ("London's Labour mayor Rolf Brandt made comments to a reporter. Ada Quill repeated calls for the mayor to "
@@ -801,17 +801,17 @@ def test_the_two_men_are_the_people_last_named_together(extract, text, targets):
 
 @pytest.mark.parametrize("text, targets", [
     ("Both Labour and the Tories have promised tougher rules. Mr Bill Moss has accused both the big parties of "
-     "engaging in a bidding war.", {"Labour Party", "Conservative Party"}),
+     "a race to the bottom.", {"Labour Party", "Conservative Party"}),
     ("The Greens, Labour and the Tories have promised tougher rules. Mr Bill Moss has accused both parties of "
-     "engaging in a bidding war.", set()),
+     "a race to the bottom.", set()),
 ])
 def test_both_parties_are_the_two_last_named_together(extract, text, targets):
     assert {t for s, t, k, _ in extract(text).interactions if s == "Bill Moss"} == targets
 
 
 def test_both_parties_are_the_only_two_just_named(extract):
-    found = extract('Health checks were unveiled by the Conservatives. Labour said many tests were already done. '
-                    'The Greens warned both parties against "pandering to prejudice".')
+    found = extract('New screening rules were unveiled by the Conservatives. Labour said most checks already happen. '
+                    'The Greens warned both parties against "playing on fear".')
     assert {t for s, t, k, _ in found.interactions if s == "Green Party"} == {"Labour Party", "Conservative Party"}
 
 
@@ -824,7 +824,7 @@ def test_blame_words_vader_lacks_judge_the_clause_subject(extract, text):
 
 
 @pytest.mark.parametrize("text", [
-    'Ms Ann Lee likened Mr Carl Brandt to "a self-obsessed schoolboy".',
+    'Ms Ann Lee likened Mr Carl Brandt to "a sulking schoolboy".',
     'Ms Ann Lee said the behaviour of Mr Carl Brandt was "childish".',
 ])
 def test_calling_someone_childish_mocks_them(extract, text):
@@ -1083,13 +1083,13 @@ def test_a_denial_of_claims_answers_who_made_them(extract, text, pairs):
 
 
 @pytest.mark.parametrize("text, pairs", [
-    ('The government published its reform plans on Monday. Former minister Tom Hadley said the Bill was "largely '
-     'unnecessary, bureaucratic and expensive".', {("Tom Hadley", "government")}),
-    ('The government published its plans for airports. Stop Kestrel Expansion said the White Paper, published in '
-     'December, was "fundamentally flawed".', {("Stop Kestrel Expansion", "government")}),
+    ('The government published its reform plans on Monday. Former minister Tom Hadley said the Bill was "needless, '
+     'bureaucratic and costly".', {("Tom Hadley", "government")}),
+    ('The government published its plans for airports. Stop Kestrel Expansion said the White Paper, issued in '
+     'March, was "deeply flawed".', {("Stop Kestrel Expansion", "government")}),
     # One of the government's own: no blame of it.
     ('The government published its reform plans on Monday. Home Secretary Tom Hadley said the Bill was '
-     '"largely unnecessary".', set()),
+     '"needless, bureaucratic and costly".', set()),
 ])
 def test_legislation_nobody_owns_is_the_governments(extract, text, pairs):
     found = extract(text)

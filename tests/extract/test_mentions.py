@@ -51,9 +51,9 @@ def test_the_government_is_the_main_states_not_the_first_named(extract):
 
 
 def test_states_named_once_each_make_no_main_state(extract):
-    found = extract("The Greens want a local income tax of the kind seen in the USA, Norway and Switzerland. "
+    found = extract("The Greens want a regional sales tax like those of Canada, Japan and Sweden. "
                     "Labour said the government had capped council budgets.")
-    assert "US government" not in found.entities
+    assert "Canadian government" not in found.entities
     assert "government" in found.entities
 
 
@@ -128,14 +128,14 @@ def test_a_name_after_a_word_describing_a_body_is_the_body(extract):
 
 def test_a_body_the_model_takes_for_a_title_is_a_body(extract):
     # After a quotation the model reads "The Law Society" as a work's title.
-    found = extract('Ms Ann Lee said: "This is wrong." The Law Society dubbed the proposals of Mr Carl Brandt '
-                    'an "abuse of power".')
+    found = extract('Ms Ann Lee said: "This is wrong." The Law Society branded the proposals of Mr Carl Brandt '
+                    '"a danger to justice".')
     assert found.entities["Law Society"][0] == "Organization"
     assert ("Law Society", "Carl Brandt", "criticises") in [(s, t, k) for s, t, k, _ in found.interactions]
 
 
 @pytest.mark.parametrize("text, name", [
-    ('Mr Ian Moss said Britain could not afford a "reckless, George Bush-style tax cutting spree".', "George Bush"),
+    ('Mr Ian Moss said Britain could not afford a "reckless, Ronald Reagan-style spending spree".', "Ronald Reagan"),
     ("Mr Ian Moss wants a Thatcher-style revolution in the schools.", "Thatcher"),
 ])
 def test_a_name_made_a_modifier_of_manner_is_no_mention(extract, text, name):

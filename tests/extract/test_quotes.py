@@ -70,12 +70,12 @@ def test_quote_continues_in_next_paragraph(extract):
 
 @pytest.mark.parametrize("text, speakers", [
     ('Mr Henrik Dahl spoke to delegates in Leeds. The attack on him, he says, is the latest sign of a party in '
-     'trouble.\n\n"I have to say I do not understand what they are doing."', ["Henrik Dahl"]),
+     'trouble.\n\n"Frankly I cannot follow what their strategy is meant to be."', ["Henrik Dahl"]),
     # The paragraph before reports two people speaking: whose the quote is, is not known.
     ('Mr Henrik Dahl says the plan will fail, and Ms Ruth Moss says it will work.\n\n'
-     '"I have to say I do not understand what they are doing."', []),
+     '"Frankly I cannot follow what their strategy is meant to be."', []),
     # Nobody reported speaking in the paragraph before.
-    ('Mr Henrik Dahl arrived in Leeds on Monday.\n\n"I have to say I do not understand what they are doing."',
+    ('Mr Henrik Dahl arrived in Leeds on Monday.\n\n"Frankly I cannot follow what their strategy is meant to be."',
      []),
 ])
 def test_a_quote_opening_a_paragraph_is_the_one_just_reported_speaking(extract, text, speakers):
@@ -83,42 +83,41 @@ def test_a_quote_opening_a_paragraph_is_the_one_just_reported_speaking(extract, 
 
 
 @pytest.mark.parametrize("text, speaker", [
-    ('Responding to the speech, shadow chief secretary to the Treasury, George Osborne, said: "This was more talk '
-     'from Gordon Brown."', "George Osborne"),
+    ('Responding to the speech, shadow chief secretary to the Treasury, Gareth Lyle, said: "This was yet more spin '
+     'from Mr Dan Corrie."', "Gareth Lyle"),
     ('Responding to the Budget, shadow chancellor, Ivan Petrov, said: "It is a con and a sham."', "Ivan Petrov"),
     # The name's apposition runs up to the verb.
-    ("In response to Dr Hale's comments, Ivan Petrov, leader of the Green group in the assembly, said: \"It is "
-     'apparent that this reshuffle was a sham."', "Ivan Petrov"),
+    ("In response to Dr Hale's comments, Ivan Petrov, leader of the Green group in the assembly, said: \"This is "
+     'plainly a reshuffle in name only."', "Ivan Petrov"),
 ])
 def test_a_speech_verb_the_parser_left_without_subject_has_the_name_before_it(extract, text, speaker):
     assert [s for s, _ in extract(text).quotes] == [speaker]
 
 
 def test_he_replied_after_a_passive_is_its_subject(extract):
-    found = extract('Mr Tom Hadley was asked why Mr Ian Smith had been allowed to resign. He replied: "The chief '
-                    'executive decided it was time to move on."')
+    found = extract('Mr Tom Hadley was asked why Mr Ian Smith had been allowed to leave. He replied: "The director '
+                    'chose to go, and a successor is in place."')
     assert [s for s, _ in found.quotes] == ["Tom Hadley"]
 
 
 def test_a_colon_introducing_a_quote_outranks_a_later_he_said_the_parser_hung_it_on(extract):
     # The parser runs the quote and the next sentence together, hanging the quote on "he said".
-    found = extract('Mr Ian Moss spoke first. Conservative co-chairman Tom Hadley derided the photo call, saying: '
-                    '"The show of unity was the worst acting I have seen since Prisoner Cell Block H." Labour had '
-                    'broken promises by raising taxes 66 times and brought the slowest economic growth in the '
-                    'English-speaking world, he said.')
+    found = extract('Mr Ian Moss spoke first. Green co-chairman Tom Hadley derided the launch, saying: "That display '
+                    'of harmony was the feeblest acting I have watched since Emmerdale Farm B." Labour had raised '
+                    'fuel duty 12 times and left the weakest economy in the European Union, he said.')
     assert [s for s, _ in found.quotes] == ["Tom Hadley"]
 
 
 def test_he_said_after_a_quote_a_colon_introduced_repeats_its_speaker(extract):
-    found = extract('Treasury minister Ivan Petrov said the Budget was fair. He added: "I do not accept there is any '
-                    'need for any changes to the plans we have set out."\n\nFor the Greens Tom Hadley said: "The '
-                    'chancellor will no doubt tell us today how wonderfully the economy is doing," he said.')
+    found = extract('Treasury minister Ivan Petrov said the Budget was fair. He added: "I see no need to change the '
+                    'plans we have set out."\n\nFor the Greens Tom Hadley said: "The minister will tell us today how '
+                    'splendidly everything is going," he said.')
     assert [s for s, _ in found.quotes] == ["Ivan Petrov", "Tom Hadley"]
 
 
 def test_a_quote_after_a_passive_welcome_is_the_welcomers(extract):
-    found = extract("Ms Ann Lee published a report on pensions. The report was welcomed by shadow pensions secretary "
-                    "Tom Hadley. \"The pensioners' voice must certainly be heard in the next election.\"")
+    found = extract("Ms Ann Lee published a study of care homes. The study was welcomed by shadow health secretary "
+                    "Tom Hadley. \"Older people deserve far better than they get today.\"")
     assert [s for s, _ in found.quotes] == ["Tom Hadley"]
 
 
@@ -167,8 +166,8 @@ def test_a_quote_after_someone_outlines_a_view_is_theirs_not_the_next_speakers(e
 
 
 def test_a_quote_after_someone_criticises_something_is_theirs(extract):
-    found = extract('Fostering Network director Rolf Brandt criticised the existing system. "There is just no logic '
-                    'to a system which values children differently."')
+    found = extract('Care charity director Rolf Brandt criticised the present rules. "Nothing about a scheme that '
+                    'pays families differently by postcode makes sense."')
     assert [s for s, _ in found.quotes] == ["Rolf Brandt"]
 
 

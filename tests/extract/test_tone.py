@@ -231,5 +231,5 @@ def test_the_body_of_someones_post_says_who_they_are(related):
 
 def test_tone_on_legislation_nobody_owns_blames_the_government(extract):
     found = extract('The government published its terror plans on Monday. Ms Ann Lee, director of the rights group '
-                    'Freedom, said the legislation was "a travesty and a perversion of justice".')
+                    'Freedom, said the legislation was "an outrage and an insult to justice".')
     assert ("Ann Lee", "government") in [(s, t) for s, t, k, _ in found.interactions if k == "criticises"]
