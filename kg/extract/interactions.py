@@ -496,7 +496,7 @@ def _urging(doc: Doc, index: MentionIndex, article_id: str, verb: Token, cue: In
 
 
 def _caller(call: Token, infinitives: list[Token], index: MentionIndex) -> str | None:
-    """"calls from X for Y to resign", "a call for Y to 'pause for thought' from X" (the
+    """"calls from X for Y to resign", "a call for Y to 'think again' from X" (the
     parser may hang "from" on what is called for): who made the call."""
     preps = [c for c in call.children if c.dep_ == "prep" and c.lower_ == "from"] + [
         c for i in infinitives for c in i.children if c.dep_ == "prep" and c.lower_ == "from"]
@@ -596,7 +596,8 @@ def _critics_answered(doc: Doc, index: MentionIndex, article_id: str, facts: lis
         if rebutter is None or not is_actor(index, rebutter):
             continue
         sentence = sentence_of(verb)
-        earliest = starts[max(0, starts.index(sentence.start_char) - ANSWERED_WINDOW)]
+        number = starts.index(sentence.start_char)
+        earliest = starts[max(0, number - ANSWERED_WINDOW)]
         answerable = {rebutter} | index.affiliations.get(rebutter, set())
         criticisms = [f for f in facts if f.kind == "criticises" and f.object in answerable
                       and earliest <= f.evidence.start < sentence.start_char and f.subject not in answerable]
@@ -605,8 +606,7 @@ def _critics_answered(doc: Doc, index: MentionIndex, article_id: str, facts: lis
             yield _fact(doc, index, article_id, rebutter, critic, RETORTED, verb.i, verb.i, 0.6)
             continue
         # A claim may be told at length, in a quote of several sentences, before it is denied.
-        claimant = _last_claimant(verb, index, starts[max(0, starts.index(sentence.start_char) - CLAIM_WINDOW)],
-                                  answerable)
+        claimant = _last_claimant(verb, index, starts[max(0, number - CLAIM_WINDOW)], answerable)
         if claimant is not None:
             yield _fact(doc, index, article_id, rebutter, claimant, RETORTED, verb.i, verb.i, 0.6)
 

@@ -115,23 +115,24 @@ def _readings(doc: Doc, index: MentionIndex, lexicon: Lexicon, quote: Span, char
     start, end = chars
     text = text_of(doc)
     inner = text[start:end].strip()
+    long_enough = len(inner.split()) >= 4
     after = _speaker_after(doc, index, lexicon, quote.end, ends_sentence=inner.endswith((".", "!", "?")))
-    colon = _speaker_by_colon(doc, index, lexicon, quote.start)
-    if after is not None and colon is not None and any(
-            c.dep_ == "nsubj" and c.pos_ == "PRON" for c in doc[after[1]].children):
-        # 'X said: "…," he said': the pronoun repeats the speaker the colon gave.
+    # 'X said: "…," he said': the pronoun repeats the speaker the colon gave.
+    repeated = after is not None and any(c.dep_ == "nsubj" and c.pos_ == "PRON" for c in doc[after[1]].children)
+    colon = _speaker_by_colon(doc, index, lexicon, quote.start) if repeated else None
+    if colon is not None:
         yield colon
     yield after
     # A colon right before the quote introduces it: surer than a verb the parser hangs it on
     # (which, when it runs two sentences together, may be the next sentence's "he said").
-    yield colon
+    yield colon if repeated else _speaker_by_colon(doc, index, lexicon, quote.start)
     yield _speaker_governing(index, lexicon, quote[0], end)
     yield _speaker_judging(index, lexicon, quote[0], end)
-    if len(inner.split()) >= 4:
+    if long_enough:
         yield _speaker_of_previous_sentence(doc, index, lexicon, quote.start)
     if previous is not None and _continues(text, previous.end, start):
         yield previous.speaker, previous.cue, previous.confidence * 0.9
-    if len(inner.split()) >= 4:
+    if long_enough:
         yield _speaker_of_previous_paragraph(doc, index, lexicon, quote.start)
 
 
@@ -291,13 +292,9 @@ def _speaker_of_previous_sentence(doc: Doc, index: MentionIndex, lexicon: Lexico
     sent_start = sentence_of(doc[first_i]).start
     if any(not (t.is_punct or t.is_space) for t in doc[sent_start:first_i]):
         return None  # "Y has called on X to 'practise what it preaches'": the quote is in Y's sentence
-    i = sent_start - 1
-    while i >= 0 and (doc[i].is_punct or doc[i].is_space):
-        if "\n" in doc[i].text:
-            return None  # a new paragraph: the previous sentence is another story
-        i -= 1
-    if i < 0:
-        return None
+    i, new_paragraph = _last_word_before(doc, sent_start)
+    if i < 0 or new_paragraph:
+        return None  # a new paragraph: the previous sentence is another story
     root = sentence_of(doc[i]).root
     # "X said …", or "X outlined his view", "X issued a statement": speech as the object;
     # "X criticised the system": a verbal act of criticism or support.
@@ -315,17 +312,9 @@ def _speaker_of_previous_paragraph(doc: Doc, index: MentionIndex, lexicon: Lexic
                                    first_i: int) -> tuple[str, int, float] | None:
     """A quote that opens a paragraph of its own, after a paragraph whose last sentence
     reports one person speaking ("The attack, he says, is the latest example …"), is theirs."""
-    i = first_i - 1
-    while i >= 0 and (doc[i].is_punct or doc[i].is_space):
-        if "\n" in doc[i].text:
-            break
-        i -= 1
-    if i < 0 or "\n" not in doc[i].text or i == 0:
-        return None  # not the opening of a paragraph
-    while i >= 0 and (doc[i].is_punct or doc[i].is_space):
-        i -= 1
-    if i < 0:
-        return None
+    i, new_paragraph = _last_word_before(doc, first_i)
+    if i < 0 or not new_paragraph:
+        return None  # not the opening of a paragraph after another
     sentence = sentence_of(doc[i])
     speakers = {(key, verb.i) for verb in sentence if verb.pos_ == "VERB" and verb.lemma_ in lexicon.speech_verbs
                 and (key := clause_subject(verb, index)) is not None and index.clusters[key].type == "Person"}
@@ -333,6 +322,17 @@ def _speaker_of_previous_paragraph(doc: Doc, index: MentionIndex, lexicon: Lexic
         return None
     key, cue = max(speakers, key=lambda pair: pair[1])
     return key, cue, 0.55
+
+
+def _last_word_before(doc: Doc, i: int) -> tuple[int, bool]:
+    """The last token before ``i`` that is neither punctuation nor space (-1 if none), and
+    whether a paragraph break lies between."""
+    new_paragraph = False
+    i -= 1
+    while i >= 0 and (doc[i].is_punct or doc[i].is_space):
+        new_paragraph = new_paragraph or "\n" in doc[i].text
+        i -= 1
+    return i, new_paragraph
 
 
 def _continues(text: str, previous_end: int, start: int) -> bool:
